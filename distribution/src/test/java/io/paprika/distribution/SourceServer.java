@@ -1,0 +1,70 @@
+package io.paprika.distribution;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A local HTTP source for tests: serves bytes by path, optionally behind basic auth. */
+final class SourceServer implements AutoCloseable {
+    private record Body(byte[] bytes, String contentType) {
+    }
+
+    private final HttpServer server;
+    private final Map<String, Body> files = new ConcurrentHashMap<>();
+    private final String expectedAuth;
+    final AtomicInteger requests = new AtomicInteger();
+
+    SourceServer(String user, String password) throws IOException {
+        this.expectedAuth = user == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    SourceServer put(String path, String body, String contentType) {
+        return put(path, body.getBytes(StandardCharsets.UTF_8), contentType);
+    }
+
+    SourceServer put(String path, byte[] body, String contentType) {
+        files.put(path, new Body(body, contentType));
+        return this;
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        requests.incrementAndGet();
+        try (ex) {
+            if (expectedAuth != null && !expectedAuth.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+                ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"test\"");
+                ex.sendResponseHeaders(401, -1);
+                return;
+            }
+            Body body = files.get(ex.getRequestURI().getPath());
+            if (body == null) {
+                ex.sendResponseHeaders(404, -1);
+                return;
+            }
+            ex.getResponseHeaders().add("Content-Type", body.contentType());
+            ex.sendResponseHeaders(200, body.bytes().length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body.bytes());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,150 @@
+package io.paprika.distribution;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** The built distribution's {@code bin/spiced}, run as a separate process by a test. */
+final class Spiced implements AutoCloseable {
+    static final Path DIST = Path.of(System.getProperty("paprika.dist", "target/spiced")).toAbsolutePath();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Process process;
+    private final int httpPort;
+    private final StringBuffer output = new StringBuffer();
+
+    private Spiced(Process process, int httpPort) {
+        this.process = process;
+        this.httpPort = httpPort;
+        Thread pump = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    output.append(line).append('\n');
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "spiced-output");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    /**
+     * Starts {@code bin/spiced} in {@code workDir} with the given arguments (ports are added), the
+     * given plugins folder and extra environment.
+     */
+    static Spiced start(Path workDir, Path pluginsDir, Map<String, String> env, String... args) throws IOException {
+        int http = freePort();
+        List<String> cmd = new ArrayList<>(List.of(DIST.resolve("bin/spiced").toString()));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("--http", "127.0.0.1:" + http, "--flight", "127.0.0.1:" + freePort(), "--metrics",
+                "127.0.0.1:" + freePort(), "--open_telemetry", "127.0.0.1:" + freePort()));
+        if (pluginsDir != null) {
+            cmd.addAll(List.of("--plugins-dir", pluginsDir.toString()));
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        return new Spiced(pb.start(), http);
+    }
+
+    /** A plugins folder holding copies of the named distribution plugins (file names without .jar). */
+    static Path pluginsWith(Path parent, String... names) throws IOException {
+        Path dir = Files.createDirectories(parent.resolve("plugins"));
+        for (String n : names) {
+            Files.copy(DIST.resolve("plugins").resolve(n + ".jar"), dir.resolve(n + ".jar"));
+        }
+        return dir;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    String output() {
+        return output.toString();
+    }
+
+    Process process() {
+        return process;
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> sql(String sql) throws IOException, InterruptedException {
+        return sql(sql, "application/json");
+    }
+
+    HttpResponse<String> sql(String sql, String accept) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(uri("/v1/sql")).timeout(Duration.ofSeconds(60)).header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString(sql)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + httpPort + path);
+    }
+
+    /** Waits for {@code /v1/ready} to answer 200. */
+    Spiced awaitReady(Duration timeout) throws InterruptedException {
+        awaitTrue(timeout, "/v1/ready to be 200", () -> {
+            try {
+                return get("/v1/ready").statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return this;
+    }
+
+    void awaitTrue(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                fail("spiced exited (" + process.exitValue() + ") while waiting for " + what + ":\n" + output);
+            }
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        fail("timed out after " + timeout + " waiting for " + what + "; output:\n" + output);
+    }
+
+    /** Waits for the process to exit by itself and returns its exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            fail("spiced did not exit within " + timeout + "; output:\n" + output);
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

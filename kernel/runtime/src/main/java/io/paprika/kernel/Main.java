@@ -1,0 +1,99 @@
+package io.paprika.kernel;
+
+import ch.qos.logback.classic.Level;
+import io.paprika.kernel.config.ConfigException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bin/spiced}: the command line, with Spice's flags. */
+@Command(name = "spiced", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Runs a Spicepod: loads its datasets and serves SQL over HTTP.")
+public final class Main implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "PATH",
+            description = "A spicepod file, or a folder holding spicepod.yaml. Default: ./spicepod.yaml, else the quickstart.")
+    Path spicepod;
+
+    @Option(names = "--http", defaultValue = "127.0.0.1:8090", description = "HTTP API address (default: ${DEFAULT-VALUE}).")
+    String http;
+
+    @Option(names = "--flight", defaultValue = "127.0.0.1:50051", description = "Arrow Flight SQL address (default: ${DEFAULT-VALUE}).")
+    String flight;
+
+    @Option(names = "--metrics", defaultValue = "127.0.0.1:9090", description = "Prometheus metrics address (default: ${DEFAULT-VALUE}).")
+    String metrics;
+
+    @Option(names = "--open_telemetry", defaultValue = "127.0.0.1:50052", description = "OpenTelemetry receiver address (default: ${DEFAULT-VALUE}).")
+    String openTelemetry;
+
+    @Option(names = "--data-dir", description = "Folder for file-mode accelerations (default: .spice/data beside the spicepod).")
+    Path dataDir;
+
+    @Option(names = "--plugins-dir", description = "Folder watched for plugin bundles (default: <home>/plugins).")
+    Path pluginsDir;
+
+    @Option(names = {"-v", "--verbose"}, description = "More logging (-v debug, -vv trace).")
+    boolean[] verbose = new boolean[0];
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        return new CommandLine(new Main()).execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (verbose.length > 0) {
+            ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.paprika");
+            root.setLevel(verbose.length > 1 ? Level.TRACE : Level.DEBUG);
+        }
+        Path home = Path.of(System.getProperty("paprika.home", ".")).toAbsolutePath().normalize();
+        RuntimeOptions options;
+        try {
+            options = new RuntimeOptions(Optional.ofNullable(spicepod), HostPort.parse(http), HostPort.parse(flight),
+                    HostPort.parse(metrics), HostPort.parse(openTelemetry), home,
+                    pluginsDir != null ? pluginsDir : home.resolve("plugins"), Optional.ofNullable(dataDir));
+        } catch (IllegalArgumentException e) {
+            System.err.println("spiced: " + e.getMessage());
+            return 2;
+        }
+        Paprika runtime = new Paprika(options);
+        try {
+            runtime.start();
+        } catch (ConfigException e) {
+            System.err.println("spiced: " + e.getMessage());
+            runtime.close();
+            return 1;
+        } catch (Exception e) {
+            System.err.println("spiced: cannot start: " + e.getMessage());
+            LoggerFactory.getLogger(Main.class).debug("start-up failure", e);
+            runtime.close();
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runtime.close();
+            stopped.countDown();
+        }, "paprika-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** The version from the jar manifest (set at build time). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"spiced (Paprika) " + (v == null ? "dev" : v)};
+        }
+    }
+}

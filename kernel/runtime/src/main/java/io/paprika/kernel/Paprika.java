@@ -1,0 +1,128 @@
+package io.paprika.kernel;
+
+import static java.util.Objects.requireNonNull;
+
+import io.paprika.kernel.config.ConfigException;
+import io.paprika.kernel.config.Spicepod;
+import io.paprika.kernel.config.SpicepodLocator;
+import io.paprika.kernel.config.SpicepodParser;
+import io.paprika.kernel.dataset.DatasetManager;
+import io.paprika.kernel.http.HttpApi;
+import io.paprika.kernel.plugin.PluginHost;
+import io.paprika.kernel.plugin.PluginInventory;
+import io.paprika.kernel.plugin.PluginRegistry;
+import io.paprika.kernel.query.QueryService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.osgi.framework.BundleContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The runtime, put together: plugin host, spicepod, datasets, queries and the HTTP API. */
+public final class Paprika implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Paprika.class);
+
+    private final RuntimeOptions options;
+    private final BufferAllocator allocator = new RootAllocator();
+    private PluginHost host;
+    private PluginRegistry registry;
+    private PluginInventory inventory;
+    private DatasetManager datasets;
+    private HttpApi http;
+    private ScheduledExecutorService housekeeping;
+
+    public Paprika(RuntimeOptions options) {
+        this.options = requireNonNull(options, "options");
+    }
+
+    /**
+     * Starts everything; on a spicepod error nothing is served and the error is thrown.
+     *
+     * @throws ConfigException when the spicepod is invalid
+     */
+    public void start() throws Exception {
+        long t0 = System.nanoTime();
+        Path spicepodFile = SpicepodLocator.locate(options.spicepod(), Path.of("").toAbsolutePath(),
+                options.quickstart());
+        host = new PluginHost(options.systemDir(), options.pluginsDir());
+        BundleContext context = host.start();
+        registry = new PluginRegistry(context);
+        registry.open();
+        inventory = new PluginInventory(context);
+        host.awaitPlugins(10_000);
+
+        Set<String> extraEngines = new HashSet<>(registry.engines());
+        Spicepod pod = new SpicepodParser(System.getenv(), extraEngines).parse(spicepodFile);
+        LOG.info("Loaded spicepod `{}` from {} with {} dataset(s)", pod.name(), spicepodFile, pod.datasets().size());
+        pod.runtimeKeys().forEach(k -> LOG.info("spicepod: runtime.{} is accepted but not yet applied", k));
+        if (!pod.views().isEmpty()) {
+            LOG.info("spicepod: views are accepted but not yet applied ({} view(s))", pod.views().size());
+        }
+        Path dataDir = options.dataDir().orElse(pod.directory().resolve(".spice").resolve("data"));
+        Files.createDirectories(dataDir);
+        datasets = new DatasetManager(pod.datasets(), registry, allocator, dataDir, pod.directory());
+        datasets.checkParams();
+        registry.addListener(datasets);
+
+        Map<String, HostPort> endpoints = new LinkedHashMap<>();
+        endpoints.put("http", options.http());
+        endpoints.put("flight", options.flight());
+        endpoints.put("metrics", options.metrics());
+        endpoints.put("opentelemetry", options.openTelemetry());
+        http = new HttpApi(new QueryService(datasets, registry), datasets, inventory, allocator, endpoints);
+        http.start(options.http());
+        LOG.info("Flight SQL ({}), metrics ({}) and OpenTelemetry ({}) endpoints are not yet available",
+                options.flight(), options.metrics(), options.openTelemetry());
+
+        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "paprika-plugin-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleWithFixedDelay(inventory::logNewFailures, 0, 1, TimeUnit.SECONDS);
+        datasets.start();
+        LOG.info("Runtime started in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    @Override
+    public void close() {
+        LOG.info("Shutting down");
+        closeQuietly(http);
+        if (housekeeping != null) {
+            housekeeping.shutdownNow();
+        }
+        closeQuietly(datasets);
+        closeQuietly(inventory);
+        closeQuietly(registry);
+        closeQuietly(host);
+        try {
+            allocator.close();
+        } catch (IllegalStateException e) {
+            LOG.warn("Arrow memory still allocated at shutdown: {}", e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("closing {} failed: {}", c.getClass().getSimpleName(), e.toString());
+        }
+    }
+}

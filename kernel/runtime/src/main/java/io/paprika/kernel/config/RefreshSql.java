@@ -1,0 +1,19 @@
+package io.paprika.kernel.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A validated {@code refresh_sql}: which columns to load (empty: all) and the row filter, both
+ * pushed into the connector's scan.
+ */
+public record RefreshSql(String text, List<String> columns, Optional<String> filter) {
+
+    public RefreshSql {
+        requireNonNull(text, "text");
+        columns = List.copyOf(requireNonNull(columns, "columns"));
+        requireNonNull(filter, "filter");
+    }
+}

@@ -1,0 +1,152 @@
+package io.paprika.kernel.dataset;
+
+import static java.util.Objects.requireNonNull;
+
+import io.paprika.kernel.config.DatasetSpec;
+import io.paprika.kernel.plugin.PluginRef;
+import io.paprika.spi.AcceleratedTable;
+import io.paprika.spi.SourceTable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One dataset at run time: its spec, where it is bound (connector and accelerator bundles), its
+ * state and the figures of its last load. Guarded by its own monitor.
+ */
+public final class Dataset {
+    private final DatasetSpec spec;
+    private DatasetStatus status = DatasetStatus.INITIALIZING;
+    private String message;
+    private boolean loadedOnce;
+    private PluginRef connector;
+    private PluginRef accelerator;
+    private SourceTable source;
+    private AcceleratedTable table;
+    private long rowCount;
+    private long sizeBytes;
+    private Instant lastRefresh;
+    private Duration lastRefreshDuration;
+
+    Dataset(DatasetSpec spec) {
+        this.spec = requireNonNull(spec, "spec");
+    }
+
+    public DatasetSpec spec() {
+        return spec;
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public String engine() {
+        return spec.acceleration().engine();
+    }
+
+    public synchronized DatasetStatus status() {
+        return status;
+    }
+
+    public synchronized Optional<String> message() {
+        return Optional.ofNullable(message);
+    }
+
+    public synchronized boolean loadedOnce() {
+        return loadedOnce;
+    }
+
+    public synchronized long rowCount() {
+        return rowCount;
+    }
+
+    public synchronized long sizeBytes() {
+        return sizeBytes;
+    }
+
+    public synchronized Optional<Instant> lastRefresh() {
+        return Optional.ofNullable(lastRefresh);
+    }
+
+    public synchronized Optional<Duration> lastRefreshDuration() {
+        return Optional.ofNullable(lastRefreshDuration);
+    }
+
+    public synchronized Optional<PluginRef> connector() {
+        return Optional.ofNullable(connector);
+    }
+
+    public synchronized Optional<PluginRef> accelerator() {
+        return Optional.ofNullable(accelerator);
+    }
+
+    /** The accelerator holding this dataset's rows, when it can be queried. */
+    public synchronized Optional<PluginRef> queryableIn() {
+        return loadedOnce && table != null ? Optional.ofNullable(accelerator) : Optional.empty();
+    }
+
+    synchronized void state(DatasetStatus status, String message) {
+        this.status = status;
+        this.message = message;
+    }
+
+    synchronized Optional<SourceTable> source(PluginRef current) {
+        return connector != null && connector.serviceId() == current.serviceId() ? Optional.ofNullable(source)
+                : Optional.empty();
+    }
+
+    synchronized Optional<AcceleratedTable> table(PluginRef current) {
+        return accelerator != null && accelerator.serviceId() == current.serviceId() ? Optional.ofNullable(table)
+                : Optional.empty();
+    }
+
+    synchronized void bindSource(PluginRef connector, SourceTable source) {
+        this.connector = connector;
+        this.source = source;
+    }
+
+    synchronized void bindTable(PluginRef accelerator, AcceleratedTable table, boolean hasData) {
+        this.accelerator = accelerator;
+        this.table = table;
+        this.loadedOnce = hasData;
+    }
+
+    synchronized void loaded(long rows, long bytes, Instant when, Duration took) {
+        this.loadedOnce = true;
+        this.rowCount = rows;
+        this.sizeBytes = bytes;
+        this.lastRefresh = when;
+        this.lastRefreshDuration = took;
+        this.status = DatasetStatus.READY;
+        this.message = null;
+    }
+
+    synchronized void refreshed(Instant when) {
+        this.lastRefresh = when;
+        this.status = DatasetStatus.READY;
+        this.message = null;
+    }
+
+    /** The plugin went away: forget what it held. Returns the source to close, if any. */
+    synchronized Optional<SourceTable> unbind(PluginRef gone) {
+        Optional<SourceTable> toClose = Optional.empty();
+        if (connector != null && connector.serviceId() == gone.serviceId()) {
+            toClose = Optional.ofNullable(source);
+            connector = null;
+            source = null;
+        }
+        if (accelerator != null && accelerator.serviceId() == gone.serviceId()) {
+            accelerator = null;
+            table = null;
+            loadedOnce = false;
+            rowCount = 0;
+            sizeBytes = 0;
+        }
+        return toClose;
+    }
+
+    synchronized boolean boundTo(PluginRef ref) {
+        return connector != null && connector.serviceId() == ref.serviceId()
+                || accelerator != null && accelerator.serviceId() == ref.serviceId();
+    }
+}

@@ -1,0 +1,173 @@
+package io.paprika.kernel.dataset;
+
+import static java.util.Objects.requireNonNull;
+
+import io.paprika.kernel.config.AccelerationSpec;
+import io.paprika.kernel.config.DatasetSpec;
+import io.paprika.kernel.config.Durations;
+import io.paprika.kernel.config.RefreshSql;
+import io.paprika.kernel.plugin.PluginRef;
+import io.paprika.kernel.plugin.PluginRegistry;
+import io.paprika.spi.AcceleratedTable;
+import io.paprika.spi.AccelerationException;
+import io.paprika.spi.Accelerator;
+import io.paprika.spi.ArrowStream;
+import io.paprika.spi.Connector;
+import io.paprika.spi.ConnectorException;
+import io.paprika.spi.ScanRequest;
+import io.paprika.spi.ScanResult;
+import io.paprika.spi.SourceSpec;
+import io.paprika.spi.SourceTable;
+import io.paprika.spi.TableSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.arrow.memory.BufferAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One load of one dataset: bind to the plugins, scan the source, replace the table, record. */
+final class DatasetLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(DatasetLoader.class);
+
+    private final PluginRegistry plugins;
+    private final BufferAllocator allocator;
+    private final Path dataDir;
+    private final Path spicepodDir;
+
+    DatasetLoader(PluginRegistry plugins, BufferAllocator allocator, Path dataDir, Path spicepodDir) {
+        this.plugins = requireNonNull(plugins, "plugins");
+        this.allocator = requireNonNull(allocator, "allocator");
+        this.dataDir = requireNonNull(dataDir, "dataDir");
+        this.spicepodDir = requireNonNull(spicepodDir, "spicepodDir");
+    }
+
+    /** An unknown connector or engine param, if the plugins are installed and one is found. */
+    Optional<String> paramProblem(Dataset d) {
+        DatasetSpec s = d.spec();
+        Optional<PluginRef> c = plugins.connector(s.scheme());
+        if (c.isPresent()) {
+            Optional<String> p = ParamCheck.unknown(s.params(), ((Connector) c.get().service()).params(), "params",
+                    "connector `" + s.scheme() + "`");
+            if (p.isPresent()) {
+                return p;
+            }
+        }
+        Optional<PluginRef> a = plugins.accelerator(s.acceleration().engine());
+        if (a.isPresent()) {
+            return ParamCheck.unknown(s.acceleration().params(), ((Accelerator) a.get().service()).params(),
+                    "acceleration.params", "engine `" + s.acceleration().engine() + "`");
+        }
+        return Optional.empty();
+    }
+
+    void load(Dataset d) {
+        DatasetSpec spec = d.spec();
+        Optional<PluginRef> connector = plugins.connector(spec.scheme());
+        Optional<PluginRef> engine = plugins.accelerator(spec.acceleration().engine());
+        if (connector.isEmpty() || engine.isEmpty()) {
+            String msg = connector.isEmpty() ? DatasetManager.connectorHint(spec.scheme())
+                    : DatasetManager.engineHint(spec.acceleration().engine().toLowerCase(Locale.ROOT));
+            waiting(d, msg);
+            return;
+        }
+        Optional<String> paramProblem = paramProblem(d);
+        if (paramProblem.isPresent()) {
+            fail(d, paramProblem.get(), null);
+            return;
+        }
+        try {
+            SourceTable source = source(d, connector.get());
+            AcceleratedTable table = table(d, engine.get());
+            boolean refresh = d.loadedOnce();
+            d.state(refresh ? DatasetStatus.REFRESHING : d.status() == DatasetStatus.READY ? DatasetStatus.READY
+                    : DatasetStatus.INITIALIZING, null);
+            Instant started = Instant.now();
+            long t0 = System.nanoTime();
+            try (BufferAllocator child = allocator.newChildAllocator("load:" + spec.name(), 0, Long.MAX_VALUE)) {
+                ScanResult result = source.scan(scanRequest(spec.acceleration(), refresh), child);
+                if (result.rows().isEmpty()) {
+                    d.refreshed(started);
+                    LOG.info("Dataset {} is unchanged at the source; kept {} rows", spec.name(), d.rowCount());
+                    return;
+                }
+                long rows;
+                try (ArrowStream stream = result.rows().get()) {
+                    rows = table.replace(stream.reader());
+                }
+                Duration took = Duration.ofNanos(System.nanoTime() - t0);
+                long bytes = table.sizeBytes();
+                d.loaded(rows, bytes, started, took);
+                LOG.info("Loaded {} rows ({}) for dataset {} in {}", rows, mib(bytes), spec.name(),
+                        Durations.format(took));
+            }
+        } catch (ConnectorException | AccelerationException e) {
+            fail(d, e.getMessage(), null);
+        } catch (Exception e) {
+            fail(d, "load failed: " + e, e);
+        }
+    }
+
+    private SourceTable source(Dataset d, PluginRef connector) throws ConnectorException {
+        Optional<SourceTable> bound = d.source(connector);
+        if (bound.isPresent()) {
+            return bound.get();
+        }
+        DatasetSpec spec = d.spec();
+        Connector c = (Connector) connector.service();
+        SourceTable source = c.open(new SourceSpec(spec.name(), spec.from(),
+                ParamCheck.withDefaults(spec.params(), c.params()), spicepodDir));
+        d.bindSource(connector, source);
+        return source;
+    }
+
+    private AcceleratedTable table(Dataset d, PluginRef engine) throws AccelerationException {
+        Optional<AcceleratedTable> bound = d.table(engine);
+        if (bound.isPresent()) {
+            return bound.get();
+        }
+        DatasetSpec spec = d.spec();
+        AccelerationSpec a = spec.acceleration();
+        Accelerator accelerator = (Accelerator) engine.service();
+        AcceleratedTable table = accelerator.attach(new TableSpec(spec.name(), a.mode(),
+                ParamCheck.withDefaults(a.params(), accelerator.params()), a.primaryKey(), dataDir));
+        boolean hasData = table.hasData();
+        d.bindTable(engine, table, hasData);
+        if (hasData) {
+            LOG.info("Dataset {} reopened its {} file with {} rows; refreshing", spec.name(), a.engine(),
+                    table.rowCount());
+        }
+        return table;
+    }
+
+    private static ScanRequest scanRequest(AccelerationSpec a, boolean conditional) {
+        Optional<RefreshSql> sql = a.refreshSql();
+        return new ScanRequest(sql.map(RefreshSql::columns).orElse(List.of()), sql.flatMap(RefreshSql::filter),
+                conditional);
+    }
+
+    private void waiting(Dataset d, String msg) {
+        boolean changed = !msg.equals(d.message().orElse(null));
+        d.state(d.loadedOnce() ? DatasetStatus.ERROR : d.status() == DatasetStatus.ERROR ? DatasetStatus.ERROR
+                : DatasetStatus.INITIALIZING, msg);
+        if (changed) {
+            LOG.warn("dataset `{}`: {}", d.name(), msg);
+        }
+    }
+
+    private void fail(Dataset d, String msg, Exception e) {
+        d.state(DatasetStatus.ERROR, msg);
+        if (e != null) {
+            LOG.error("dataset `{}`: {}", d.name(), msg, e);
+        } else {
+            LOG.error("dataset `{}`: {}", d.name(), msg);
+        }
+    }
+
+    static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
+    }
+}

@@ -1,0 +1,233 @@
+package io.paprika.kernel.dataset;
+
+import static java.util.Objects.requireNonNull;
+
+import io.paprika.kernel.config.ConfigException;
+import io.paprika.kernel.config.DatasetSpec;
+import io.paprika.kernel.plugin.PluginListener;
+import io.paprika.kernel.plugin.PluginRef;
+import io.paprika.kernel.plugin.PluginRegistry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.arrow.memory.BufferAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the datasets: binds each to its connector and engine as plugins come and go, runs loads
+ * (one at a time per dataset) and schedules refreshes.
+ */
+public final class DatasetManager implements PluginListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DatasetManager.class);
+    /** Keys accepted in a spicepod whose behaviour later parts of the runtime bring. */
+    private static final Set<String> NOT_YET_APPLIED = Set.of("refresh_data_window", "refresh_append_overlap",
+            "refresh_retry_enabled", "refresh_retry_max_attempts", "refresh_jitter_enabled", "refresh_jitter_max",
+            "on_conflict", "indexes", "retention_check_enabled", "retention_period", "retention_check_interval");
+
+    private final Map<String, Dataset> datasets = new LinkedHashMap<>();
+    private final PluginRegistry plugins;
+    private final DatasetLoader loader;
+    private final ExecutorService loadPool;
+    private final ScheduledExecutorService timer;
+    private final Map<String, LoadSlot> slots = new ConcurrentHashMap<>();
+
+    public DatasetManager(List<DatasetSpec> specs, PluginRegistry plugins, BufferAllocator allocator, Path dataDir,
+            Path spicepodDir) {
+        this.plugins = requireNonNull(plugins, "plugins");
+        this.loader = new DatasetLoader(plugins, allocator, dataDir, spicepodDir);
+        for (DatasetSpec spec : specs) {
+            datasets.put(spec.name().toLowerCase(Locale.ROOT), new Dataset(spec));
+        }
+        this.loadPool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, specs.size())), daemon("load"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("refresh-timer"));
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, "paprika-" + name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    public List<Dataset> all() {
+        return List.copyOf(datasets.values());
+    }
+
+    /** A dataset by name, ignoring case. */
+    public Optional<Dataset> find(String name) {
+        return Optional.ofNullable(datasets.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /** True once every dataset has loaded at least once and still holds its rows. */
+    public boolean ready() {
+        return datasets.values().stream().allMatch(Dataset::loadedOnce);
+    }
+
+    /**
+     * Before serving: every dataset whose plugins are installed has only params they declare.
+     *
+     * @throws ConfigException naming the first unknown param
+     */
+    public void checkParams() throws ConfigException {
+        for (Dataset d : datasets.values()) {
+            Optional<String> problem = loader.paramProblem(d);
+            if (problem.isPresent()) {
+                throw new ConfigException("spicepod: dataset `" + d.name() + "`: " + problem.get());
+            }
+        }
+    }
+
+    /** Logs, once, the keys accepted but not acted on yet, then starts loading every dataset. */
+    public void start() {
+        for (Dataset d : datasets.values()) {
+            DatasetSpec s = d.spec();
+            for (String key : s.acceleration().keysGiven()) {
+                if (NOT_YET_APPLIED.contains(key)) {
+                    LOG.info("dataset `{}`: acceleration.{} is accepted but not yet applied", d.name(), key);
+                }
+            }
+            if (!"full".equals(s.acceleration().refreshMode())) {
+                LOG.info("dataset `{}`: refresh_mode `{}` is not yet applied; each load is a full refresh", d.name(),
+                        s.acceleration().refreshMode());
+            }
+            if (s.timeColumn().isPresent() || s.timeFormat().isPresent()) {
+                LOG.info("dataset `{}`: time_column/time_format are accepted but not yet applied", d.name());
+            }
+            if ("on_registration".equals(s.readyState())) {
+                LOG.info("dataset `{}`: ready_state on_registration is not yet applied; it is ready once loaded",
+                        d.name());
+            }
+            if (!s.accelerationGiven() || !s.acceleration().enabled()) {
+                LOG.info("dataset `{}` is not accelerated; querying at the source is not yet supported, so it is "
+                        + "loaded into the `{}` engine", d.name(), s.acceleration().engine());
+            }
+            requestLoad(d);
+        }
+    }
+
+    /** Runs a load of the dataset now, or right after the one in progress. */
+    public void requestLoad(Dataset d) {
+        LoadSlot slot = slots.computeIfAbsent(d.name(), n -> new LoadSlot());
+        synchronized (slot) {
+            if (slot.running) {
+                slot.again = true;
+                return;
+            }
+            slot.running = true;
+        }
+        loadPool.submit(() -> runLoads(d, slot));
+    }
+
+    private void runLoads(Dataset d, LoadSlot slot) {
+        while (true) {
+            try {
+                loader.load(d);
+            } catch (RuntimeException | Error e) {
+                LOG.error("dataset `{}`: load failed unexpectedly", d.name(), e);
+            }
+            synchronized (slot) {
+                if (!slot.again) {
+                    slot.running = false;
+                    break;
+                }
+                slot.again = false;
+            }
+        }
+        scheduleRefresh(d, slot);
+    }
+
+    private void scheduleRefresh(Dataset d, LoadSlot slot) {
+        d.spec().acceleration().refreshCheckInterval().ifPresent(interval -> {
+            synchronized (slot) {
+                if (slot.next != null) {
+                    slot.next.cancel(false);
+                }
+                // The timer restarts after each refresh, so refreshes never overlap.
+                slot.next = timer.schedule(() -> requestLoad(d), interval.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    @Override
+    public void pluginAdded(PluginRef plugin) {
+        for (Dataset d : datasets.values()) {
+            boolean wants = "connector".equals(plugin.kind()) ? plugin.names().contains(d.spec().scheme())
+                    : plugin.names().contains(d.engine().toLowerCase(Locale.ROOT));
+            if (wants && !d.boundTo(plugin)) {
+                requestLoad(d);
+            }
+        }
+    }
+
+    @Override
+    public void pluginRemoved(PluginRef plugin) {
+        for (Dataset d : datasets.values()) {
+            if (!d.boundTo(plugin)) {
+                continue;
+            }
+            d.unbind(plugin).ifPresent(source -> {
+                try {
+                    source.close();
+                } catch (Exception e) {
+                    LOG.debug("closing the source of `{}` failed", d.name(), e);
+                }
+            });
+            String what = "connector".equals(plugin.kind()) ? "connector for scheme `" + d.spec().scheme() + "`"
+                    : "engine `" + d.engine() + "`";
+            String msg = what + " is no longer installed: bundle " + plugin.bundle()
+                    + " was stopped or removed (drop its jar into plugins/ to restore)";
+            d.state(DatasetStatus.ERROR, msg);
+            LOG.error("dataset `{}`: {}", d.name(), msg);
+        }
+    }
+
+    /** Names of the datasets, as written in the spicepod. */
+    public List<String> names() {
+        List<String> out = new ArrayList<>();
+        datasets.values().forEach(d -> out.add(d.name()));
+        return out;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        loadPool.shutdownNow();
+        try {
+            loadPool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Dataset d : datasets.values()) {
+            d.state(DatasetStatus.SHUTTING_DOWN, null);
+        }
+    }
+
+    /** One dataset's load bookkeeping: a load running, one more wanted, the next refresh. */
+    private static final class LoadSlot {
+        boolean running;
+        boolean again;
+        ScheduledFuture<?> next;
+    }
+
+    static String connectorHint(String scheme) {
+        return "connector for scheme `" + scheme + "` is not installed (drop a connector bundle serving `" + scheme
+                + "` into plugins/)";
+    }
+
+    static String engineHint(String engine) {
+        return "engine `" + engine + "` is not installed (drop the bundle for engine `" + engine + "` into plugins/)";
+    }
+}

@@ -1,0 +1,130 @@
+package io.paprika.kernel.http;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
+import io.paprika.kernel.HostPort;
+import io.paprika.kernel.dataset.DatasetManager;
+import io.paprika.kernel.plugin.PluginInventory;
+import io.paprika.kernel.query.QueryException;
+import io.paprika.kernel.query.QueryService;
+import io.paprika.spi.ArrowStream;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The Spice-compatible HTTP API on {@code --http}, served by Javalin (Jetty). */
+public final class HttpApi implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+    private final QueryService queries;
+    private final DatasetManager datasets;
+    private final PluginInventory inventory;
+    private final BufferAllocator allocator;
+    private final Map<String, HostPort> endpoints;
+    private final DatasetsView datasetsView;
+    private Javalin app;
+
+    /**
+     * @param endpoints every endpoint the runtime was asked to serve, by name, for {@code /v1/status}
+     */
+    public HttpApi(QueryService queries, DatasetManager datasets, PluginInventory inventory, BufferAllocator allocator,
+            Map<String, HostPort> endpoints) {
+        this.queries = requireNonNull(queries, "queries");
+        this.datasets = requireNonNull(datasets, "datasets");
+        this.inventory = requireNonNull(inventory, "inventory");
+        this.allocator = requireNonNull(allocator, "allocator");
+        this.endpoints = Map.copyOf(requireNonNull(endpoints, "endpoints"));
+        this.datasetsView = new DatasetsView(datasets);
+    }
+
+    /** Binds and serves; throws if the address cannot be bound. */
+    public void start(HostPort address) {
+        app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.compressionStrategy = CompressionStrategy.NONE;
+            config.jetty.host = address.host();
+            config.jetty.port = address.port();
+            config.routes.get("/health", ctx -> ctx.contentType("text/plain").result("ok"));
+            config.routes.get("/v1/ready", this::ready);
+            config.routes.post("/v1/sql", this::sql);
+            config.routes.get("/v1/datasets", ctx -> ctx.json(datasetsView.list(
+                    "true".equalsIgnoreCase(ctx.queryParam("status")))));
+            config.routes.get("/v1/status", this::status);
+        });
+        app.start();
+        LOG.info("HTTP API listening on http://{}", address);
+    }
+
+    /** The bound port (useful when started on port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    private void ready(Context ctx) {
+        boolean ready = datasets.ready();
+        ctx.status(ready ? 200 : 503).contentType("text/plain").result(ready ? "ready" : "not ready");
+    }
+
+    private void sql(Context ctx) throws Exception {
+        ResultWriter writer = ResultWriter.forAccept(ctx.header("Accept"));
+        BufferAllocator child = allocator.newChildAllocator("http-query", 0, Long.MAX_VALUE);
+        try {
+            ArrowStream stream;
+            try {
+                stream = queries.execute(ctx.body(), child);
+            } catch (QueryException e) {
+                ctx.status(httpStatus(e.kind())).contentType("text/plain").result(e.getMessage());
+                return;
+            }
+            try (stream) {
+                ctx.status(200).contentType(writer.contentType());
+                OutputStream out = ctx.outputStream();
+                writer.write(stream.reader(), out);
+                out.flush();
+            }
+        } finally {
+            child.close();
+        }
+    }
+
+    static int httpStatus(QueryException.Kind kind) {
+        return switch (kind) {
+            case INVALID_ARGUMENT, NOT_FOUND -> 400;
+            case UNAVAILABLE -> 503;
+            case INTERNAL -> 500;
+        };
+    }
+
+    private void status(Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        List<Map<String, Object>> eps = new java.util.ArrayList<>();
+        for (String name : List.of("http", "flight", "metrics", "opentelemetry")) {
+            HostPort hp = endpoints.get(name);
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("name", name);
+            e.put("address", hp == null ? null : hp.toString());
+            e.put("state", "http".equals(name) ? "ready" : "not_yet_available");
+            eps.add(e);
+        }
+        body.put("endpoints", eps);
+        body.put("plugins", inventory.bundles());
+        // Every Arrow buffer the kernel or a bundle holds comes from this allocator: a leak shows here.
+        body.put("arrow_memory", Map.of("allocated_bytes", allocator.getAllocatedMemory(),
+                "peak_bytes", allocator.getPeakMemoryAllocation()));
+        ctx.json(body);
+    }
+
+    @Override
+    public void close() {
+        if (app != null) {
+            app.stop();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.paprika.kernel.query;
+
+import static java.util.Objects.requireNonNull;
+
+import io.paprika.kernel.dataset.Dataset;
+import io.paprika.kernel.dataset.DatasetManager;
+import io.paprika.kernel.dataset.DatasetStatus;
+import io.paprika.kernel.plugin.PluginRef;
+import io.paprika.kernel.plugin.PluginRegistry;
+import io.paprika.spi.Accelerator;
+import io.paprika.spi.ArrowStream;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * Runs SQL: finds the datasets a query names, checks they are ready, and runs the whole query in
+ * the one engine that holds them, streaming Arrow batches back.
+ */
+public final class QueryService {
+    private final DatasetManager datasets;
+    private final PluginRegistry plugins;
+
+    public QueryService(DatasetManager datasets, PluginRegistry plugins) {
+        this.datasets = requireNonNull(datasets, "datasets");
+        this.plugins = requireNonNull(plugins, "plugins");
+    }
+
+    /** Runs the query; the caller closes the stream. Batches are allocated from {@code allocator}. */
+    public ArrowStream execute(String sql, BufferAllocator allocator) throws QueryException {
+        if (sql == null || sql.isBlank()) {
+            throw new QueryException(QueryException.Kind.INVALID_ARGUMENT, "the query is empty; send SQL as the request body");
+        }
+        Set<String> tables = TableReferences.of(sql);
+        Map<Long, PluginRef> engines = new LinkedHashMap<>();
+        Map<String, String> engineOf = new LinkedHashMap<>();
+        for (String table : tables) {
+            Dataset d = datasets.find(table).orElseThrow(() -> new QueryException(QueryException.Kind.NOT_FOUND,
+                    "table `" + table + "` not found; the datasets are: " + String.join(", ", datasets.names())));
+            Optional<PluginRef> engine = d.queryableIn();
+            if (engine.isEmpty()) {
+                throw new QueryException(QueryException.Kind.UNAVAILABLE, notReady(d));
+            }
+            engines.put(engine.get().serviceId(), engine.get());
+            engineOf.put(d.name(), d.engine());
+        }
+        if (engines.size() > 1) {
+            throw new QueryException(QueryException.Kind.INVALID_ARGUMENT, "the query joins datasets held in different "
+                    + "engines " + engineOf + "; a query runs whole in one engine, so accelerate them in the same engine");
+        }
+        PluginRef engine = engines.isEmpty() ? anyEngine() : engines.values().iterator().next();
+        try {
+            return ((Accelerator) engine.service()).query(sql, allocator);
+        } catch (SQLException e) {
+            throw new QueryException(QueryException.Kind.INVALID_ARGUMENT, "SQL error: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new QueryException(QueryException.Kind.INTERNAL, "the engine failed: " + e, e);
+        }
+    }
+
+    private static String notReady(Dataset d) {
+        String why = d.message().map(m -> ": " + m).orElse("");
+        if (d.status() == DatasetStatus.INITIALIZING || d.status() == DatasetStatus.REFRESHING) {
+            return "dataset `" + d.name() + "` is still loading" + why + "; try again shortly";
+        }
+        return "dataset `" + d.name() + "` is not available (" + d.status().label() + ")" + why;
+    }
+
+    /** A query naming no dataset (such as {@code SELECT 1}) runs in any installed engine. */
+    private PluginRef anyEngine() throws QueryException {
+        for (String preferred : List.of("arrow", "duckdb")) {
+            Optional<PluginRef> e = plugins.accelerator(preferred);
+            if (e.isPresent()) {
+                return e.get();
+            }
+        }
+        return plugins.engines().stream().findFirst().flatMap(plugins::accelerator).orElseThrow(
+                () -> new QueryException(QueryException.Kind.UNAVAILABLE, "no engine is installed to run the query "
+                        + "(drop an accelerator bundle into plugins/)"));
+    }
+}
