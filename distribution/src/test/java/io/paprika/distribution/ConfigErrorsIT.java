@@ -23,7 +23,7 @@ class ConfigErrorsIT {
         "wrong type        | enabled: maybe                     | `datasets[0].acceleration.enabled` (line 9): expected true or false",
         "unknown param     | 'params: {duckdb_fiel: x.db}'      | `acceleration.params.duckdb_fiel` (line 9): unknown param for engine `arrow`",
         "bad refresh_sql   | 'refresh_sql: DELETE FROM things'  | `datasets[0].acceleration.refresh_sql` (line 9): must be `SELECT",
-        "missing secret    | 'params: {duckdb_file: ${secrets:NOPE_NOT_SET}}' | secret `NOPE_NOT_SET` is not set",
+        "missing secret    | 'params: {duckdb_file: \"${secrets:NOPE_NOT_SET}\"}' | secret `NOPE_NOT_SET` is not set",
     })
     void badSpicepodExitsNonZeroNamingTheProblem(String name, String accelerationLine, String expected,
             @TempDir Path dir) throws Exception {

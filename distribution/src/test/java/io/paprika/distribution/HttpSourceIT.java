@@ -41,7 +41,7 @@ class HttpSourceIT {
                  {"id": 3, "name": "Radio", "category": "electronics", "status": "retired", "price": 35.0},
                  {"id": 4, "name": "Laptop", "category": "electronics", "status": "active", "price": 1299.0}]
                 """, "application/json");
-        LocalDateTime now = LocalDateTime.now();
+        LocalDateTime now = LocalDateTime.now().withNano(0);
         source.put("/v1/interactions", String.join("\n",
                 "{\"interaction_id\": 1, \"customer\": \"ann\", \"interaction_timestamp\": \"" + now.minusDays(1) + "\"}",
                 "{\"interaction_id\": 2, \"customer\": \"bob\", \"interaction_timestamp\": \"" + now.minusDays(10) + "\"}",
@@ -70,15 +70,15 @@ class HttpSourceIT {
                 datasets:
                   - from: %s
                     name: cities
-                    params: {http_username: api-user, http_password: ${secrets:SOURCE_PASSWORD}}
+                    params: {http_username: api-user, http_password: "${secrets:SOURCE_PASSWORD}"}
                     acceleration: {enabled: true, engine: duckdb}
                   - from: %s
                     name: all-products
-                    params: {http_username: api-user, http_password: ${secrets:SOURCE_PASSWORD}}
+                    params: {http_username: api-user, http_password: "${secrets:SOURCE_PASSWORD}"}
                     acceleration: {enabled: true, engine: arrow}
                   - from: %s
                     name: trips
-                    params: {http_username: api-user, http_password: ${secrets:SOURCE_PASSWORD}}
+                    params: {http_username: api-user, http_password: "${secrets:SOURCE_PASSWORD}"}
                     acceleration: {enabled: true, engine: duckdb}
                 """.formatted(source.url("/data/cities.csv"), source.url("/v1/products"), source.url("/data/trips.parquet")));
         try (Spiced spiced = Spiced.start(dir, null, Map.of("SPICE_SOURCE_PASSWORD", PASSWORD))) {

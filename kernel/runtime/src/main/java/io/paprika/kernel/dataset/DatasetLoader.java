@@ -160,10 +160,12 @@ final class DatasetLoader {
 
     private void fail(Dataset d, String msg, Exception e) {
         d.state(DatasetStatus.ERROR, msg);
+        // Connector and engine messages already name the dataset.
+        String line = msg.startsWith("dataset `") ? msg : "dataset `" + d.name() + "`: " + msg;
         if (e != null) {
-            LOG.error("dataset `{}`: {}", d.name(), msg, e);
+            LOG.error("{}", line, e);
         } else {
-            LOG.error("dataset `{}`: {}", d.name(), msg);
+            LOG.error("{}", line);
         }
     }
 

@@ -1,0 +1,44 @@
+package io.paprika.accel.duckdb;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.Data;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Copies an Arrow stream into a new DuckDB table through the C data interface: DuckDB scans the
+ * batches directly, no row goes through JDBC.
+ */
+final class ArrowIngest {
+    private ArrowIngest() {
+    }
+
+    /**
+     * Creates {@code target} (a quoted, possibly qualified name) holding every row of {@code rows}.
+     * The caller keeps ownership of {@code rows}: DuckDB gets a borrowed view of it.
+     */
+    static void createTable(DuckDBConnection conn, String target, ArrowReader rows) throws Exception {
+        BufferAllocator allocator = allocatorOf(rows);
+        String source = "paprika_in_" + UUID.randomUUID().toString().replace("-", "");
+        try (ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
+            Data.exportArrayStream(allocator, new BorrowedReader(rows), stream);
+            conn.registerArrowStream(source, stream);
+            try (Statement st = conn.createStatement()) {
+                st.execute("CREATE TABLE " + target + " AS SELECT * FROM " + Sql.ident(source));
+            }
+        }
+    }
+
+    /** The reader's own allocator, reached through its vectors (ArrowReader does not expose it). */
+    private static BufferAllocator allocatorOf(ArrowReader rows) throws Exception {
+        for (FieldVector v : rows.getVectorSchemaRoot().getFieldVectors()) {
+            return v.getAllocator();
+        }
+        throw new SQLException("the rows have no columns");
+    }
+}
