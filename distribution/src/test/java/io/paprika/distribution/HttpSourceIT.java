@@ -42,10 +42,12 @@ class HttpSourceIT {
                  {"id": 4, "name": "Laptop", "category": "electronics", "status": "active", "price": 1299.0}]
                 """, "application/json");
         LocalDateTime now = LocalDateTime.now().withNano(0);
+        // Always with seconds: DuckDB detects `2026-01-02T03:04:05` as a timestamp, not `2026-01-02T03:04`.
+        java.util.function.Function<LocalDateTime, String> iso = t -> t.format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME);
         source.put("/v1/interactions", String.join("\n",
-                "{\"interaction_id\": 1, \"customer\": \"ann\", \"interaction_timestamp\": \"" + now.minusDays(1) + "\"}",
-                "{\"interaction_id\": 2, \"customer\": \"bob\", \"interaction_timestamp\": \"" + now.minusDays(10) + "\"}",
-                "{\"interaction_id\": 3, \"customer\": \"cid\", \"interaction_timestamp\": \"" + now.minusDays(400) + "\"}")
+                "{\"interaction_id\": 1, \"customer\": \"ann\", \"interaction_timestamp\": \"" + iso.apply(now.minusDays(1)) + "\"}",
+                "{\"interaction_id\": 2, \"customer\": \"bob\", \"interaction_timestamp\": \"" + iso.apply(now.minusDays(10)) + "\"}",
+                "{\"interaction_id\": 3, \"customer\": \"cid\", \"interaction_timestamp\": \"" + iso.apply(now.minusDays(400)) + "\"}")
                 + "\n", "application/x-ndjson");
         Path parquet = tmp.resolve("trips.parquet");
         try (Connection c = new DuckDBDriver().connect("jdbc:duckdb:", new java.util.Properties());

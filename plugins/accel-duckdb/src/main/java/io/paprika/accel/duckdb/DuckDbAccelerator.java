@@ -42,7 +42,10 @@ public final class DuckDbAccelerator implements Accelerator {
     @Activate
     public void activate() throws SQLException {
         // Each "jdbc:duckdb:" connect opens a new database: keep this one, duplicate it per use.
-        database = (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
+        Properties props = new Properties();
+        // Stream query results chunk by chunk instead of materializing them before the Arrow export.
+        props.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, "true");
+        database = (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:", props);
         files = new FileCatalogs(this::open);
         LOG.info("DuckDB accelerator started");
     }

@@ -1,5 +1,7 @@
 package io.paprika.accel.memory;
 
+import io.paprika.spi.testing.TestRows;
+import io.paprika.spi.testing.Results;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package io.paprika.connector.common;
 
+import io.paprika.spi.testing.ScanRows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -163,7 +164,7 @@ class DuckDbDecoderTest {
 
     private List<Map<String, String>> decode(Path f, Map<String, String> params, ScanRequest request)
             throws Exception {
-        return Rows.drain(DuckDbDecoder.decode("d", f.toString(), f, f.getFileName().toString(), Optional.empty(),
+        return ScanRows.drain(DuckDbDecoder.decode("d", f.toString(), f, f.getFileName().toString(), Optional.empty(),
                 FormatOptions.parse("d", params), request, allocator));
     }
 

@@ -1,5 +1,6 @@
 package io.paprika.connector.file;
 
+import io.paprika.spi.testing.ScanRows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -99,13 +100,13 @@ class FileConnectorTest {
         Path f = Files.writeString(pod.resolve("p.csv"), CSV);
         ScanRequest conditional = new ScanRequest(List.of(), Optional.empty(), true);
         try (SourceTable table = connector.open(spec("file:p.csv", Map.of()))) {
-            assertEquals(3, Rows.drain(table.scan(conditional, allocator)).size());
+            assertEquals(3, ScanRows.drain(table.scan(conditional, allocator)).size());
             assertTrue(table.scan(conditional, allocator).rows().isEmpty());
             Files.writeString(f, CSV + "4,fig\n");
             Files.setLastModifiedTime(f, FileTime.from(Instant.now().plusSeconds(5)));
-            assertEquals(4, Rows.drain(table.scan(conditional, allocator)).size());
+            assertEquals(4, ScanRows.drain(table.scan(conditional, allocator)).size());
             // Not conditional: always reads.
-            assertEquals(4, Rows.drain(table.scan(ScanRequest.all(), allocator)).size());
+            assertEquals(4, ScanRows.drain(table.scan(ScanRequest.all(), allocator)).size());
         }
     }
 
@@ -113,7 +114,7 @@ class FileConnectorTest {
     void columnsAndFilter() throws Exception {
         Files.writeString(pod.resolve("p.csv"), CSV);
         try (SourceTable table = connector.open(spec("file:p.csv", Map.of()))) {
-            List<Map<String, String>> rows = Rows.drain(table.scan(
+            List<Map<String, String>> rows = ScanRows.drain(table.scan(
                     new ScanRequest(List.of("name"), Optional.of("id <> 2"), false), allocator));
             assertEquals(List.of(Map.of("name", "apple"), Map.of("name", "plum")), rows);
         }
@@ -127,7 +128,7 @@ class FileConnectorTest {
 
     private List<Map<String, String>> scan(String from, Map<String, String> params) throws Exception {
         try (SourceTable table = connector.open(spec(from, params))) {
-            return Rows.drain(table.scan(ScanRequest.all(), allocator));
+            return ScanRows.drain(table.scan(ScanRequest.all(), allocator));
         }
     }
 

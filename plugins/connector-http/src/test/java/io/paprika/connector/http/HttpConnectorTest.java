@@ -1,5 +1,6 @@
 package io.paprika.connector.http;
 
+import io.paprika.spi.testing.ScanRows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -75,7 +76,7 @@ class HttpConnectorTest {
     void appliesColumnsAndFilter() throws Exception {
         server.serve("/products.csv", "text/csv", bytes(CSV));
         SourceTable table = open(server.url("/products.csv"), Map.of());
-        List<Map<String, String>> rows = Rows.drain(table.scan(
+        List<Map<String, String>> rows = ScanRows.drain(table.scan(
                 new ScanRequest(List.of("name"), Optional.of("price > 0.6"), false), allocator));
         assertEquals(List.of(Map.of("name", "pear"), Map.of("name", "plum")), rows);
     }
@@ -141,11 +142,11 @@ class HttpConnectorTest {
             }
         });
         SourceTable table = open(server.url("/etag.csv"), Map.of());
-        assertEquals(3, Rows.drain(table.scan(CONDITIONAL, allocator)).size());
+        assertEquals(3, ScanRows.drain(table.scan(CONDITIONAL, allocator)).size());
         ScanResult second = table.scan(CONDITIONAL, allocator);
         assertTrue(second.rows().isEmpty(), "expected notModified on 304");
         // An unconditional scan sends no validator and gets the rows again.
-        assertEquals(3, Rows.drain(table.scan(ScanRequest.all(), allocator)).size());
+        assertEquals(3, ScanRows.drain(table.scan(ScanRequest.all(), allocator)).size());
         assertEquals(2, full[0]);
     }
 
@@ -161,7 +162,7 @@ class HttpConnectorTest {
             }
         });
         SourceTable table = open(server.url("/lm.csv"), Map.of());
-        assertEquals(3, Rows.drain(table.scan(CONDITIONAL, allocator)).size());
+        assertEquals(3, ScanRows.drain(table.scan(CONDITIONAL, allocator)).size());
         assertTrue(table.scan(CONDITIONAL, allocator).rows().isEmpty());
     }
 
@@ -288,7 +289,7 @@ class HttpConnectorTest {
 
     private List<Map<String, String>> scan(String url, Map<String, String> params) throws Exception {
         try (SourceTable table = open(url, params)) {
-            return Rows.drain(table.scan(ScanRequest.all(), allocator));
+            return ScanRows.drain(table.scan(ScanRequest.all(), allocator));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.paprika.connector.http;
 
+import io.paprika.spi.testing.ScanRows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -66,7 +67,7 @@ class HttpsCaTest {
 
             try (SourceTable t = connector.open(new SourceSpec("secure", url,
                     Map.of("tls_ca_certificate_file", "ca.pem"), dir))) {
-                List<Map<String, String>> rows = Rows.drain(t.scan(ScanRequest.all(), allocator));
+                List<Map<String, String>> rows = ScanRows.drain(t.scan(ScanRequest.all(), allocator));
                 assertEquals(2, rows.size());
                 assertEquals("4", rows.get(1).get("b"));
             }

@@ -1,4 +1,4 @@
-package io.paprika.connector.file;
+package io.paprika.spi.testing;
 
 import io.paprika.spi.ArrowStream;
 import io.paprika.spi.ScanResult;
@@ -9,14 +9,19 @@ import java.util.Map;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
-/** Test helper: drains a scan's rows into maps of column to value (as strings), closing the stream. */
-final class Rows {
-    private Rows() {
+/** Test support for plugins: drains a scan's rows into maps of column to value (as strings), closing the stream. */
+public final class ScanRows {
+    private ScanRows() {
     }
 
-    static List<Map<String, String>> drain(ScanResult result) throws Exception {
+    public static List<Map<String, String>> drain(ScanResult result) throws Exception {
+        return drain(result.rows().orElseThrow());
+    }
+
+    /** Drains and closes the stream. */
+    public static List<Map<String, String>> drain(ArrowStream stream) throws Exception {
         List<Map<String, String>> rows = new ArrayList<>();
-        try (ArrowStream stream = result.rows().orElseThrow()) {
+        try (stream) {
             while (stream.reader().loadNextBatch()) {
                 VectorSchemaRoot root = stream.reader().getVectorSchemaRoot();
                 for (int i = 0; i < root.getRowCount(); i++) {

@@ -1,4 +1,4 @@
-package io.paprika.accel.duckdb;
+package io.paprika.spi.testing;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -27,11 +27,11 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /** Builds Arrow test data as a connector would hand it over: an ArrowReader over IPC batches. */
-final class TestRows {
-    static final LocalDateTime T0 = LocalDateTime.of(2024, 1, 2, 3, 4, 5, 123_456_000);
-    static final LocalDate D0 = LocalDate.of(2024, 1, 2);
+public final class TestRows {
+    public static final LocalDateTime T0 = LocalDateTime.of(2024, 1, 2, 3, 4, 5, 123_456_000);
+    public static final LocalDate D0 = LocalDate.of(2024, 1, 2);
 
-    static final Schema SCHEMA = new Schema(List.of(
+    public static final Schema SCHEMA = new Schema(List.of(
             Field.nullable("id", new ArrowType.Int(64, true)),
             Field.nullable("price", new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)),
             Field.nullable("name", ArrowType.Utf8.INSTANCE),
@@ -43,12 +43,12 @@ final class TestRows {
     }
 
     /** Rows with ids {@code first .. first+count-1}, in batches of {@code batch} rows. */
-    static ArrowReader rows(BufferAllocator allocator, long first, int count, int batch) throws Exception {
+    public static ArrowReader rows(BufferAllocator allocator, long first, int count, int batch) throws Exception {
         return rows(allocator, first, count, batch, Long.MAX_VALUE);
     }
 
     /** Like {@link #rows(BufferAllocator, long, int, int)}, ids taken modulo {@code modulo} (to repeat keys). */
-    static ArrowReader rows(BufferAllocator allocator, long first, int count, int batch, long modulo) throws Exception {
+    public static ArrowReader rows(BufferAllocator allocator, long first, int count, int batch, long modulo) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (VectorSchemaRoot root = VectorSchemaRoot.create(SCHEMA, allocator);
                 ArrowStreamWriter writer = new ArrowStreamWriter(root, null, out)) {
@@ -78,7 +78,7 @@ final class TestRows {
         return new ArrowStreamReader(new ByteArrayInputStream(out.toByteArray()), allocator);
     }
 
-    static long epochMicros(LocalDateTime t) {
+    public static long epochMicros(LocalDateTime t) {
         return ChronoUnit.MICROS.between(LocalDateTime.of(1970, 1, 1, 0, 0).atOffset(ZoneOffset.UTC), t.atOffset(ZoneOffset.UTC));
     }
 }

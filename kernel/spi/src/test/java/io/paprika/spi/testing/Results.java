@@ -1,4 +1,4 @@
-package io.paprika.accel.memory;
+package io.paprika.spi.testing;
 
 import io.paprika.spi.ArrowStream;
 import java.util.ArrayList;
@@ -8,9 +8,9 @@ import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /** A query's result read to the end: its schema and every row as a list of column values. */
-record Results(Schema schema, List<List<Object>> rows) {
+public record Results(Schema schema, List<List<Object>> rows) {
 
-    static Results read(ArrowStream stream) throws Exception {
+    public static Results read(ArrowStream stream) throws Exception {
         try (stream) {
             ArrowReader reader = stream.reader();
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
@@ -29,7 +29,7 @@ record Results(Schema schema, List<List<Object>> rows) {
         }
     }
 
-    long single() {
+    public long single() {
         return ((Number) rows.get(0).get(0)).longValue();
     }
 }
