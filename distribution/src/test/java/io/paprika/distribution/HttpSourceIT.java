@@ -121,6 +121,35 @@ class HttpSourceIT {
     }
 
     @Test
+    void refreshesOnScheduleSkippingUnchangedSources(@TempDir Path dir) throws Exception {
+        source.put("/data/counter.csv", "id\n1\n", "text/csv");
+        Files.writeString(dir.resolve("spicepod.yaml"), """
+                version: v1
+                kind: Spicepod
+                name: refresh
+                datasets:
+                  - from: %s
+                    name: counter
+                    params: {http_username: api-user, http_password: "${secrets:SOURCE_PASSWORD}"}
+                    acceleration: {enabled: true, refresh_check_interval: 1s}
+                """.formatted(source.url("/data/counter.csv")));
+        try (Spiced spiced = Spiced.start(dir, null, Map.of("SPICE_SOURCE_PASSWORD", PASSWORD))) {
+            spiced.awaitReady(Duration.ofSeconds(60));
+            assertEquals("[{\"n\":1}]", spiced.sql("SELECT count(*) AS n FROM counter").body());
+            spiced.awaitTrue(Duration.ofSeconds(15), "an unchanged refresh",
+                    () -> spiced.output().contains("Dataset counter is unchanged at the source; kept 1 rows"));
+            source.put("/data/counter.csv", "id\n1\n2\n3\n", "text/csv");
+            spiced.awaitTrue(Duration.ofSeconds(15), "the refresh to load the new rows", () -> {
+                try {
+                    return spiced.sql("SELECT count(*) AS n FROM counter").body().equals("[{\"n\":3}]");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        }
+    }
+
+    @Test
     void bothSpicepodsOfTheMicroserviceGuideLoadAsWritten(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("catalog"));
         Files.writeString(dir.resolve("catalog/spicepod.yaml"), """

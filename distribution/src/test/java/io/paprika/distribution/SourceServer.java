@@ -20,6 +20,7 @@ final class SourceServer implements AutoCloseable {
     private final Map<String, Body> files = new ConcurrentHashMap<>();
     private final String expectedAuth;
     final AtomicInteger requests = new AtomicInteger();
+    final AtomicInteger notModified = new AtomicInteger();
 
     SourceServer(String user, String password) throws IOException {
         this.expectedAuth = user == null ? null
@@ -53,6 +54,14 @@ final class SourceServer implements AutoCloseable {
             Body body = files.get(ex.getRequestURI().getPath());
             if (body == null) {
                 ex.sendResponseHeaders(404, -1);
+                return;
+            }
+            // An ETag lets the connector's conditional refresh get a 304 when nothing changed.
+            String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(body.bytes())) + "\"";
+            ex.getResponseHeaders().add("ETag", etag);
+            if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                notModified.incrementAndGet();
+                ex.sendResponseHeaders(304, -1);
                 return;
             }
             ex.getResponseHeaders().add("Content-Type", body.contentType());

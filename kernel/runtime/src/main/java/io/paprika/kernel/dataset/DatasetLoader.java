@@ -83,8 +83,7 @@ final class DatasetLoader {
             SourceTable source = source(d, connector.get());
             AcceleratedTable table = table(d, engine.get());
             boolean refresh = d.loadedOnce();
-            d.state(refresh ? DatasetStatus.REFRESHING : d.status() == DatasetStatus.READY ? DatasetStatus.READY
-                    : DatasetStatus.INITIALIZING, null);
+            d.state(refresh ? DatasetStatus.REFRESHING : DatasetStatus.INITIALIZING, null);
             Instant started = Instant.now();
             long t0 = System.nanoTime();
             try (BufferAllocator child = allocator.newChildAllocator("load:" + spec.name(), 0, Long.MAX_VALUE)) {
