@@ -121,6 +121,45 @@ class HttpSourceIT {
     }
 
     @Test
+    void aFailingSourceIsReportedWithoutItsSecretsAndOthersKeepServing(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("spicepod.yaml"), """
+                version: v1
+                kind: Spicepod
+                name: leaky
+                datasets:
+                  - from: %s
+                    name: cities
+                    params: {http_username: api-user, http_password: "${secrets:SOURCE_PASSWORD}"}
+                  - from: %s
+                    name: missing
+                    params: {http_username: api-user, http_password: "${secrets:SOURCE_PASSWORD}"}
+                  - from: %s
+                    name: locked
+                    params: {http_username: api-user, http_password: wrong-password}
+                """.formatted(source.url("/data/cities.csv"), source.url("/private/${secrets:SOURCE_PASSWORD}/x.csv"),
+                source.url("/data/cities.csv")));
+        try (Spiced spiced = Spiced.start(dir, null, Map.of("SPICE_SOURCE_PASSWORD", PASSWORD))) {
+            spiced.awaitTrue(Duration.ofSeconds(60), "both failures to be reported", () -> {
+                try {
+                    String body = spiced.get("/v1/datasets").body();
+                    return body.contains("404") && body.contains("401");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            String datasets = spiced.get("/v1/datasets").body();
+            assertTrue(datasets.contains("/private/********/x.csv"), "the secret in the URL is masked: " + datasets);
+            assertTrue(datasets.contains("\"name\":\"locked\"") && datasets.contains("http_username"), datasets);
+            assertEquals("[{\"n\":3}]", spiced.sql("SELECT count(*) AS n FROM cities").body());
+            assertEquals(503, spiced.sql("SELECT * FROM missing").statusCode());
+            assertEquals(503, spiced.get("/v1/ready").statusCode());
+            assertFalse(datasets.contains(PASSWORD), datasets);
+            assertFalse(spiced.output().contains(PASSWORD), spiced.output());
+            assertTrue(spiced.output().contains("/private/********/x.csv"), spiced.output());
+        }
+    }
+
+    @Test
     void refreshesOnScheduleSkippingUnchangedSources(@TempDir Path dir) throws Exception {
         source.put("/data/counter.csv", "id\n1\n", "text/csv");
         Files.writeString(dir.resolve("spicepod.yaml"), """

@@ -2,6 +2,7 @@ package io.paprika.kernel;
 
 import ch.qos.logback.classic.Level;
 import io.paprika.kernel.config.ConfigException;
+import io.paprika.kernel.config.SecretMask;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -70,11 +71,11 @@ public final class Main implements Callable<Integer> {
         try {
             runtime.start();
         } catch (ConfigException e) {
-            System.err.println("spiced: " + e.getMessage());
+            System.err.println("spiced: " + SecretMask.mask(e.getMessage()));
             runtime.close();
             return 1;
         } catch (Exception e) {
-            System.err.println("spiced: cannot start: " + e.getMessage());
+            System.err.println("spiced: cannot start: " + SecretMask.mask(e.getMessage()));
             LoggerFactory.getLogger(Main.class).debug("start-up failure", e);
             runtime.close();
             return 1;

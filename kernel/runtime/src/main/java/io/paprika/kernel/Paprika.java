@@ -3,6 +3,7 @@ package io.paprika.kernel;
 import static java.util.Objects.requireNonNull;
 
 import io.paprika.kernel.config.ConfigException;
+import io.paprika.kernel.config.SecretMask;
 import io.paprika.kernel.config.Spicepod;
 import io.paprika.kernel.config.SpicepodLocator;
 import io.paprika.kernel.config.SpicepodParser;
@@ -62,6 +63,7 @@ public final class Paprika implements AutoCloseable {
 
         Set<String> extraEngines = new HashSet<>(registry.engines());
         Spicepod pod = new SpicepodParser(System.getenv(), extraEngines).parse(spicepodFile);
+        SecretMask.register(pod.secretValues());
         LOG.info("Loaded spicepod `{}` from {} with {} dataset(s)", pod.name(), spicepodFile, pod.datasets().size());
         pod.runtimeKeys().forEach(k -> LOG.info("spicepod: runtime.{} is accepted but not yet applied", k));
         if (!pod.views().isEmpty()) {

@@ -75,6 +75,15 @@ public final class SpicepodParser {
             throw new ConfigException("spicepod " + file + " is empty; it needs at least `version: v1`, `kind: Spicepod` and `name`");
         }
         SecretResolver secrets = new SecretResolver(environment, file.toAbsolutePath().getParent());
+        try {
+            return parse(file, root, secrets);
+        } catch (ConfigException e) {
+            // An error may quote a value that came from a secret.
+            throw new ConfigException(SecretMask.mask(e.getMessage(), secrets.resolvedValues()));
+        }
+    }
+
+    private Spicepod parse(Path file, Node root, SecretResolver secrets) throws ConfigException {
         YamlMap top = new YamlMap(root, "", secrets);
         top.allowOnly(TOP_KEYS);
         String version = top.oneOf("version", Set.of("v1", "v1beta1")).orElseThrow(

@@ -3,6 +3,7 @@ package io.paprika.kernel.http;
 import static java.util.Objects.requireNonNull;
 
 import io.paprika.kernel.config.DatasetSpec;
+import io.paprika.kernel.config.SecretMask;
 import io.paprika.kernel.dataset.Dataset;
 import io.paprika.kernel.dataset.DatasetManager;
 import java.util.ArrayList;
@@ -23,14 +24,14 @@ final class DatasetsView {
         for (Dataset d : datasets.all()) {
             DatasetSpec s = d.spec();
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("from", s.safeFrom());
+            m.put("from", SecretMask.mask(s.safeFrom()));
             m.put("name", s.name());
             m.put("replication_enabled", false);
             m.put("acceleration_enabled", s.accelerationGiven() && s.acceleration().enabled());
             m.put("engine", s.acceleration().engine());
             m.put("mode", s.acceleration().mode());
             m.put("status", d.status().label());
-            d.message().ifPresent(msg -> m.put("message", msg));
+            d.message().ifPresent(msg -> m.put("message", SecretMask.mask(msg)));
             if (withStatus) {
                 m.put("ready", d.loadedOnce());
                 m.put("row_count", d.rowCount());

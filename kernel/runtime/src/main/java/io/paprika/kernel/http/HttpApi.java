@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.paprika.kernel.HostPort;
+import io.paprika.kernel.config.SecretMask;
 import io.paprika.kernel.dataset.DatasetManager;
 import io.paprika.kernel.plugin.PluginInventory;
 import io.paprika.kernel.query.QueryException;
@@ -80,7 +81,7 @@ public final class HttpApi implements AutoCloseable {
             try {
                 stream = queries.execute(ctx.body(), child);
             } catch (QueryException e) {
-                ctx.status(httpStatus(e.kind())).contentType("text/plain").result(e.getMessage());
+                ctx.status(httpStatus(e.kind())).contentType("text/plain").result(SecretMask.mask(e.getMessage()));
                 return;
             }
             try (stream) {

@@ -2,6 +2,7 @@ package io.paprika.kernel.plugin;
 
 import static java.util.Objects.requireNonNull;
 
+import io.paprika.kernel.config.SecretMask;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -56,7 +57,8 @@ public final class PluginInventory implements AutoCloseable {
                 out.add(new BundleStatus.ComponentStatus(d.name, runtime.isComponentEnabled(d) ? "unsatisfied" : "disabled", null));
             }
             for (ComponentConfigurationDTO c : configs) {
-                out.add(new BundleStatus.ComponentStatus(d.name, componentState(c.state), c.failure));
+                out.add(new BundleStatus.ComponentStatus(d.name, componentState(c.state),
+                        c.failure == null ? null : SecretMask.mask(c.failure)));
             }
         }
         return out;

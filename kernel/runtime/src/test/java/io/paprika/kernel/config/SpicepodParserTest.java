@@ -170,6 +170,21 @@ class SpicepodParserTest {
     }
 
     @Test
+    void anErrorQuotingASecretValueMasksIt() {
+        ConfigException e = assertThrows(ConfigException.class, () -> parse("""
+                version: v1
+                kind: Spicepod
+                name: p
+                datasets:
+                  - from: file:a.csv
+                    name: a
+                    acceleration:
+                      refresh_check_interval: ${secrets:INTERVAL}
+                """, Map.of("INTERVAL", "topsecret")));
+        assertTrue(e.getMessage().contains("`********` is not a duration"), e.getMessage());
+    }
+
+    @Test
     void refreshSqlMayNameTheDatasetWithUnderscoreOrQuoted() throws Exception {
         for (String from : List.of("customer_interactions", "\"customer-interactions\"", "CUSTOMER_INTERACTIONS")) {
             Spicepod pod = parse("""
