@@ -40,7 +40,7 @@ class HotLoadIT {
         Path plugins = Spiced.pluginsWith(dir, "paprika-connector-file", "paprika-accel-memory");
         try (Spiced spiced = Spiced.start(dir, plugins, Map.of())) {
             // accel-duckdb absent: the duckdb dataset says so, and the runtime is not ready.
-            spiced.awaitTrue(Duration.ofSeconds(30), "fast to load", () -> body(spiced, "SELECT count(*) AS n FROM fast")
+            spiced.awaitTrue(Duration.ofSeconds(30), "fast to load", () -> spiced.body("SELECT count(*) AS n FROM fast")
                     .equals("[{\"n\":2}]"));
             JsonNode slow = dataset(spiced, "slow");
             assertEquals("Initializing", slow.get("status").asText());
@@ -52,7 +52,7 @@ class HotLoadIT {
             Bundles.copyAtomically(Spiced.DIST.resolve("plugins/paprika-accel-duckdb.jar"),
                     plugins.resolve("paprika-accel-duckdb.jar"));
             spiced.awaitTrue(Duration.ofSeconds(10), "slow to be queryable",
-                    () -> body(spiced, "SELECT count(*) AS n FROM slow").equals("[{\"n\":3}]"));
+                    () -> spiced.body("SELECT count(*) AS n FROM slow").equals("[{\"n\":3}]"));
             assertEquals(200, spiced.get("/v1/ready").statusCode());
 
             // Replace accel-duckdb with a new build: the new bundle serves, the old is gone, DuckDB
@@ -67,7 +67,7 @@ class HotLoadIT {
                         && "Ready".equals(d.path("status").asText());
             });
             assertNotEquals("io.paprika.accel.duckdb 9.9.9.rebuilt", oldVersion);
-            assertEquals("[{\"n\":3}]", body(spiced, "SELECT count(*) AS n FROM slow"));
+            assertEquals("[{\"n\":3}]", spiced.body("SELECT count(*) AS n FROM slow"));
             assertEquals(1, bundles(spiced, "io.paprika.accel.duckdb").size(), "the old build is gone");
             assertEquals(duckdbLibraryId, bundle(spiced, "org.duckdb.duckdb_jdbc").get("id").asLong(),
                     "DuckDB stays one long-lived library bundle");
@@ -81,7 +81,7 @@ class HotLoadIT {
                         && d.path("message").asText().contains("io.paprika.accel.memory");
             });
             assertEquals(503, spiced.sql("SELECT * FROM fast").statusCode());
-            assertEquals("[{\"n\":3}]", body(spiced, "SELECT count(*) AS n FROM slow"));
+            assertEquals("[{\"n\":3}]", spiced.body("SELECT count(*) AS n FROM slow"));
             assertEquals(503, spiced.get("/v1/ready").statusCode());
             assertEquals(0, status(spiced).get("arrow_memory").get("allocated_bytes").asLong(),
                     "no Arrow memory left allocated");
@@ -106,18 +106,11 @@ class HotLoadIT {
                     component.toString());
             spiced.awaitTrue(Duration.ofSeconds(5), "the failure in the log",
                     () -> spiced.output().contains("failed to activate"));
-            assertEquals("[{\"n\":2}]", body(spiced, "SELECT count(*) AS n FROM fast"));
+            assertEquals("[{\"n\":2}]", spiced.body("SELECT count(*) AS n FROM fast"));
             assertEquals(200, spiced.get("/v1/ready").statusCode());
         }
     }
 
-    private static String body(Spiced spiced, String sql) {
-        try {
-            return spiced.sql(sql).body();
-        } catch (Exception e) {
-            return e.toString();
-        }
-    }
 
     private static JsonNode status(Spiced spiced) {
         try {

@@ -150,13 +150,8 @@ class HttpSourceIT {
             String datasets = spiced.get("/v1/datasets").body();
             assertTrue(datasets.contains("/private/********/x.csv"), "the secret in the URL is masked: " + datasets);
             assertTrue(datasets.contains("\"name\":\"locked\"") && datasets.contains("http_username"), datasets);
-            spiced.awaitTrue(Duration.ofSeconds(30), "cities to serve beside the failures", () -> {
-                try {
-                    return spiced.sql("SELECT count(*) AS n FROM cities").body().equals("[{\"n\":3}]");
-                } catch (Exception e) {
-                    return false;
-                }
-            });
+            spiced.awaitTrue(Duration.ofSeconds(30), "cities to serve beside the failures",
+                    () -> spiced.body("SELECT count(*) AS n FROM cities").equals("[{\"n\":3}]"));
             assertEquals(503, spiced.sql("SELECT * FROM missing").statusCode());
             assertEquals(503, spiced.get("/v1/ready").statusCode());
             assertFalse(datasets.contains(PASSWORD), datasets);
@@ -184,13 +179,8 @@ class HttpSourceIT {
             spiced.awaitTrue(Duration.ofSeconds(15), "an unchanged refresh",
                     () -> spiced.output().contains("Dataset counter is unchanged at the source; kept 1 rows"));
             source.put("/data/counter.csv", "id\n1\n2\n3\n", "text/csv");
-            spiced.awaitTrue(Duration.ofSeconds(15), "the refresh to load the new rows", () -> {
-                try {
-                    return spiced.sql("SELECT count(*) AS n FROM counter").body().equals("[{\"n\":3}]");
-                } catch (Exception e) {
-                    return false;
-                }
-            });
+            spiced.awaitTrue(Duration.ofSeconds(15), "the refresh to load the new rows",
+                    () -> spiced.body("SELECT count(*) AS n FROM counter").equals("[{\"n\":3}]"));
         }
     }
 

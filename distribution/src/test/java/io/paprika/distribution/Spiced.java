@@ -100,6 +100,15 @@ final class Spiced implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(sql)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The body of a JSON query, or the error text: for polling in {@link #awaitTrue}. */
+    String body(String sql) {
+        try {
+            return sql(sql).body();
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + httpPort + path);
     }
