@@ -27,4 +27,21 @@ public interface Accelerator {
      * @throws SQLException with the engine's own message when the SQL is invalid
      */
     ArrowStream query(String sql, BufferAllocator allocator) throws SQLException;
+
+    /**
+     * Runs a read-only query with {@code ?} parameters bound, in order, to {@code parameters}
+     * (Java values: Long, Integer, Double, BigDecimal, String, Boolean, LocalDate, LocalDateTime,
+     * byte[], or null).
+     *
+     * @throws SQLException with the engine's own message when the SQL or a parameter is invalid
+     */
+    ArrowStream query(String sql, List<Object> parameters, BufferAllocator allocator) throws SQLException;
+
+    /**
+     * The result and parameter schemas of a query, from the engine's plan: the query is prepared,
+     * not run. The result schema must equal the schema {@link #query} streams.
+     *
+     * @throws SQLException with the engine's own message when the SQL is invalid
+     */
+    QueryShape describe(String sql, BufferAllocator allocator) throws SQLException;
 }
