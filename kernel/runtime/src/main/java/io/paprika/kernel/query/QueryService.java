@@ -9,6 +9,7 @@ import io.paprika.kernel.plugin.PluginRef;
 import io.paprika.kernel.plugin.PluginRegistry;
 import io.paprika.spi.Accelerator;
 import io.paprika.spi.ArrowStream;
+import io.paprika.spi.QueryShape;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,39 @@ public final class QueryService {
 
     /** Runs the query; the caller closes the stream. Batches are allocated from {@code allocator}. */
     public ArrowStream execute(String sql, BufferAllocator allocator) throws QueryException {
+        return execute(sql, List.of(), allocator);
+    }
+
+    /** Runs the query with its {@code ?} parameters bound in order; the caller closes the stream. */
+    public ArrowStream execute(String sql, List<Object> parameters, BufferAllocator allocator) throws QueryException {
+        Accelerator engine = engineFor(sql);
+        try {
+            return engine.query(sql, parameters, allocator);
+        } catch (SQLException e) {
+            throw sqlError(e);
+        } catch (RuntimeException e) {
+            throw new QueryException(QueryException.Kind.INTERNAL, "the engine failed: " + e, e);
+        }
+    }
+
+    /** The query's result and parameter schemas, from the engine's plan; nothing is run. */
+    public QueryShape describe(String sql, BufferAllocator allocator) throws QueryException {
+        Accelerator engine = engineFor(sql);
+        try {
+            return engine.describe(sql, allocator);
+        } catch (SQLException e) {
+            throw sqlError(e);
+        } catch (RuntimeException e) {
+            throw new QueryException(QueryException.Kind.INTERNAL, "the engine failed: " + e, e);
+        }
+    }
+
+    private static QueryException sqlError(SQLException e) {
+        return new QueryException(QueryException.Kind.INVALID_ARGUMENT, "SQL error: " + e.getMessage(), e);
+    }
+
+    /** The one engine holding every dataset the query names, after checking they can be queried. */
+    private Accelerator engineFor(String sql) throws QueryException {
         if (sql == null || sql.isBlank()) {
             throw new QueryException(QueryException.Kind.INVALID_ARGUMENT, "the query is empty; send SQL as the request body");
         }
@@ -53,13 +87,7 @@ public final class QueryService {
                     + "engines " + engineOf + "; a query runs whole in one engine, so accelerate them in the same engine");
         }
         PluginRef engine = engines.isEmpty() ? anyEngine() : engines.values().iterator().next();
-        try {
-            return ((Accelerator) engine.service()).query(sql, allocator);
-        } catch (SQLException e) {
-            throw new QueryException(QueryException.Kind.INVALID_ARGUMENT, "SQL error: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new QueryException(QueryException.Kind.INTERNAL, "the engine failed: " + e, e);
-        }
+        return (Accelerator) engine.service();
     }
 
     private static String notReady(Dataset d) {

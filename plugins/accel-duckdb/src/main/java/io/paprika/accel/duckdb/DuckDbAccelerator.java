@@ -5,9 +5,11 @@ import io.paprika.spi.AccelerationException;
 import io.paprika.spi.Accelerator;
 import io.paprika.spi.ArrowStream;
 import io.paprika.spi.ParamSpec;
+import io.paprika.spi.QueryShape;
 import io.paprika.spi.TableSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -112,11 +114,17 @@ public final class DuckDbAccelerator implements Accelerator {
 
     @Override
     public ArrowStream query(String sql, BufferAllocator allocator) throws SQLException {
+        return query(sql, List.of(), allocator);
+    }
+
+    @Override
+    public ArrowStream query(String sql, List<Object> parameters, BufferAllocator allocator) throws SQLException {
         DuckDBConnection conn = open();
-        Statement st = null;
+        PreparedStatement st = null;
         try {
-            st = conn.createStatement();
-            ResultSet rs = st.executeQuery(sql);
+            st = conn.prepareStatement(sql);
+            Parameters.bind(st, parameters);
+            ResultSet rs = st.executeQuery();
             ArrowReader reader = (ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(allocator, QUERY_BATCH_ROWS);
             // Closed after the reader, last listed first: result, statement, connection.
             return new ArrowStream(reader, conn, st, rs);
@@ -124,6 +132,13 @@ public final class DuckDbAccelerator implements Accelerator {
             closeQuietly(st, e);
             closeQuietly(conn, e);
             throw e;
+        }
+    }
+
+    @Override
+    public QueryShape describe(String sql, BufferAllocator allocator) throws SQLException {
+        try (DuckDBConnection conn = open()) {
+            return QueryShapes.describe(conn, sql, allocator);
         }
     }
 

@@ -5,9 +5,11 @@ import io.paprika.spi.AccelerationException;
 import io.paprika.spi.Accelerator;
 import io.paprika.spi.ArrowStream;
 import io.paprika.spi.ParamSpec;
+import io.paprika.spi.QueryShape;
 import io.paprika.spi.TableSpec;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -92,15 +94,21 @@ public final class MemoryAccelerator implements Accelerator {
 
     @Override
     public ArrowStream query(String sql, BufferAllocator allocator) throws SQLException {
+        return query(sql, List.of(), allocator);
+    }
+
+    @Override
+    public ArrowStream query(String sql, List<Object> parameters, BufferAllocator allocator) throws SQLException {
         Connection conn = open();
-        Statement st = null;
+        PreparedStatement st = null;
         try {
-            st = conn.createStatement();
             ResultSet rs;
             Lock read = lock.readLock();
             read.lock();
             try {
-                rs = st.executeQuery(sql);
+                st = conn.prepareStatement(sql);
+                Parameters.bind(st, parameters);
+                rs = st.executeQuery();
             } finally {
                 read.unlock();
             }
@@ -118,6 +126,20 @@ public final class MemoryAccelerator implements Accelerator {
             closeQuietly(st, failure);
             closeQuietly(conn, failure);
             throw failure;
+        }
+    }
+
+    @Override
+    public QueryShape describe(String sql, BufferAllocator allocator) throws SQLException {
+        Lock read = lock.readLock();
+        try (Connection conn = open()) {
+            read.lock();
+            try {
+                // H2 compiles the statement and reports its columns without running it.
+                return QueryShapes.describe(conn, sql, JdbcArrowConfig.create(allocator, QUERY_BATCH_ROWS));
+            } finally {
+                read.unlock();
+            }
         }
     }
 
