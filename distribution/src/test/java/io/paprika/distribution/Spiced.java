@@ -26,11 +26,13 @@ final class Spiced implements AutoCloseable {
 
     private final Process process;
     private final int httpPort;
+    private final int flightPort;
     private final StringBuffer output = new StringBuffer();
 
-    private Spiced(Process process, int httpPort) {
+    private Spiced(Process process, int httpPort, int flightPort) {
         this.process = process;
         this.httpPort = httpPort;
+        this.flightPort = flightPort;
         Thread pump = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -51,16 +53,17 @@ final class Spiced implements AutoCloseable {
      */
     static Spiced start(Path workDir, Path pluginsDir, Map<String, String> env, String... args) throws IOException {
         int http = freePort();
+        int flight = freePort();
         List<String> cmd = new ArrayList<>(List.of(DIST.resolve("bin/spiced").toString()));
         cmd.addAll(List.of(args));
-        cmd.addAll(List.of("--http", "127.0.0.1:" + http, "--flight", "127.0.0.1:" + freePort(), "--metrics",
+        cmd.addAll(List.of("--http", "127.0.0.1:" + http, "--flight", "127.0.0.1:" + flight, "--metrics",
                 "127.0.0.1:" + freePort(), "--open_telemetry", "127.0.0.1:" + freePort()));
         if (pluginsDir != null) {
             cmd.addAll(List.of("--plugins-dir", pluginsDir.toString()));
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);
-        return new Spiced(pb.start(), http);
+        return new Spiced(pb.start(), http, flight);
     }
 
     /** A plugins folder holding copies of the named distribution plugins (file names without .jar). */
@@ -76,6 +79,15 @@ final class Spiced implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
+    }
+
+    int flightPort() {
+        return flightPort;
+    }
+
+    /** The Flight SQL JDBC URL of this runtime. */
+    String jdbcUrl() {
+        return "jdbc:arrow-flight-sql://127.0.0.1:" + flightPort + "/?useEncryption=false";
     }
 
     String output() {

@@ -34,6 +34,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--open_telemetry", defaultValue = "127.0.0.1:50052", description = "OpenTelemetry receiver address (default: ${DEFAULT-VALUE}).")
     String openTelemetry;
 
+    @Option(names = "--flight-max-message-size", defaultValue = "100MiB",
+            description = "Largest message a Flight client may send, e.g. 100MiB, 512KiB (default: ${DEFAULT-VALUE}).")
+    String flightMaxMessageSize;
+
     @Option(names = "--data-dir", description = "Folder for file-mode accelerations (default: .spice/data beside the spicepod).")
     Path dataDir;
 
@@ -62,7 +66,8 @@ public final class Main implements Callable<Integer> {
         try {
             options = new RuntimeOptions(Optional.ofNullable(spicepod), HostPort.parse(http), HostPort.parse(flight),
                     HostPort.parse(metrics), HostPort.parse(openTelemetry), home,
-                    pluginsDir != null ? pluginsDir : home.resolve("plugins"), Optional.ofNullable(dataDir));
+                    pluginsDir != null ? pluginsDir : home.resolve("plugins"), Optional.ofNullable(dataDir),
+                    ByteSizes.parse(flightMaxMessageSize, "--flight-max-message-size"));
         } catch (IllegalArgumentException e) {
             System.err.println("spiced: " + e.getMessage());
             return 2;
@@ -74,8 +79,9 @@ public final class Main implements Callable<Integer> {
             System.err.println("spiced: " + SecretMask.mask(e.getMessage()));
             runtime.close();
             return 1;
-        } catch (Exception e) {
-            System.err.println("spiced: cannot start: " + SecretMask.mask(e.getMessage()));
+        } catch (Exception | LinkageError e) {
+            // A broken installation (a missing jar) must end the process, not leave it half started.
+            System.err.println("spiced: cannot start: " + SecretMask.mask(String.valueOf(e.getMessage())));
             LoggerFactory.getLogger(Main.class).debug("start-up failure", e);
             runtime.close();
             return 1;

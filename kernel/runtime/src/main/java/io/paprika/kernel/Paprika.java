@@ -8,6 +8,8 @@ import io.paprika.kernel.config.Spicepod;
 import io.paprika.kernel.config.SpicepodLocator;
 import io.paprika.kernel.config.SpicepodParser;
 import io.paprika.kernel.dataset.DatasetManager;
+import io.paprika.kernel.flight.FlightEndpoint;
+import io.paprika.kernel.flight.FlightSqlService;
 import io.paprika.kernel.http.HttpApi;
 import io.paprika.kernel.plugin.PluginHost;
 import io.paprika.kernel.plugin.PluginInventory;
@@ -39,6 +41,7 @@ public final class Paprika implements AutoCloseable {
     private PluginInventory inventory;
     private DatasetManager datasets;
     private HttpApi http;
+    private FlightEndpoint flight;
     private ScheduledExecutorService housekeeping;
 
     public Paprika(RuntimeOptions options) {
@@ -80,10 +83,14 @@ public final class Paprika implements AutoCloseable {
         endpoints.put("flight", options.flight());
         endpoints.put("metrics", options.metrics());
         endpoints.put("opentelemetry", options.openTelemetry());
-        http = new HttpApi(new QueryService(datasets, registry), datasets, inventory, allocator, endpoints);
+        QueryService queries = new QueryService(datasets, registry);
+        registry.addListener(queries);
+        http = new HttpApi(queries, datasets, inventory, allocator, endpoints);
         http.start(options.http());
-        LOG.info("Flight SQL ({}), metrics ({}) and OpenTelemetry ({}) endpoints are not yet available",
-                options.flight(), options.metrics(), options.openTelemetry());
+        flight = FlightEndpoint.start(options.flight(), new FlightSqlService(queries, datasets, allocator, version()),
+                allocator, options.flightMaxMessageBytes());
+        LOG.info("Metrics ({}) and OpenTelemetry ({}) endpoints are not yet available", options.metrics(),
+                options.openTelemetry());
 
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "paprika-plugin-watch");
@@ -95,6 +102,12 @@ public final class Paprika implements AutoCloseable {
         LOG.info("Runtime started in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /** The runtime's version, from the kernel jar's manifest. */
+    public static String version() {
+        String v = Paprika.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
     public int httpPort() {
         return http.port();
     }
@@ -102,6 +115,7 @@ public final class Paprika implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("Shutting down");
+        closeQuietly(flight);
         closeQuietly(http);
         if (housekeeping != null) {
             housekeeping.shutdownNow();

@@ -10,9 +10,13 @@ import java.util.Optional;
  *
  * @param home      the distribution folder (holding system/, plugins/, conf/)
  * @param dataDir   where file-mode accelerations live; empty means {@code .spice/data} beside the spicepod
+ * @param flightMaxMessageBytes the largest message a Flight client may send (DoPut parameters, commands)
  */
 public record RuntimeOptions(Optional<Path> spicepod, HostPort http, HostPort flight, HostPort metrics,
-        HostPort openTelemetry, Path home, Path pluginsDir, Optional<Path> dataDir) {
+        HostPort openTelemetry, Path home, Path pluginsDir, Optional<Path> dataDir, int flightMaxMessageBytes) {
+
+    /** gRPC's inbound message limit on {@code --flight}: 100 MiB unless told otherwise. */
+    public static final int DEFAULT_FLIGHT_MAX_MESSAGE_BYTES = 100 * 1024 * 1024;
 
     public RuntimeOptions {
         requireNonNull(spicepod, "spicepod");
@@ -23,6 +27,9 @@ public record RuntimeOptions(Optional<Path> spicepod, HostPort http, HostPort fl
         requireNonNull(home, "home");
         requireNonNull(pluginsDir, "pluginsDir");
         requireNonNull(dataDir, "dataDir");
+        if (flightMaxMessageBytes < 1024) {
+            throw new IllegalArgumentException("--flight-max-message-size must be at least 1 KiB");
+        }
     }
 
     public Path systemDir() {

@@ -111,7 +111,7 @@ public final class HttpApi implements AutoCloseable {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("name", name);
             e.put("address", hp == null ? null : hp.toString());
-            e.put("state", "http".equals(name) ? "ready" : "not_yet_available");
+            e.put("state", "http".equals(name) || "flight".equals(name) ? "ready" : "not_yet_available");
             eps.add(e);
         }
         body.put("endpoints", eps);

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.paprika.kernel.dataset.Dataset;
 import io.paprika.kernel.dataset.DatasetManager;
 import io.paprika.kernel.dataset.DatasetStatus;
+import io.paprika.kernel.plugin.PluginListener;
 import io.paprika.kernel.plugin.PluginRef;
 import io.paprika.kernel.plugin.PluginRegistry;
 import io.paprika.spi.Accelerator;
@@ -16,15 +17,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * Runs SQL: finds the datasets a query names, checks they are ready, and runs the whole query in
  * the one engine that holds them, streaming Arrow batches back.
  */
-public final class QueryService {
+public final class QueryService implements PluginListener {
     private final DatasetManager datasets;
     private final PluginRegistry plugins;
+    /** Streams now open, by the service id of the engine producing them. */
+    private final Map<AbortableReader, Long> running = new ConcurrentHashMap<>();
 
     public QueryService(DatasetManager datasets, PluginRegistry plugins) {
         this.datasets = requireNonNull(datasets, "datasets");
@@ -38,9 +42,16 @@ public final class QueryService {
 
     /** Runs the query with its {@code ?} parameters bound in order; the caller closes the stream. */
     public ArrowStream execute(String sql, List<Object> parameters, BufferAllocator allocator) throws QueryException {
-        Accelerator engine = engineFor(sql);
+        PluginRef ref = engineFor(sql);
+        ArrowStream stream = null;
         try {
-            return engine.query(sql, parameters, allocator);
+            stream = ((Accelerator) ref.service()).query(sql, parameters, allocator);
+            AbortableReader reader = new AbortableReader(stream.reader());
+            running.put(reader, ref.serviceId());
+            return new ArrowStream(reader, stream, () -> running.remove(reader));
+        } catch (java.io.IOException e) {
+            closeQuietly(stream);
+            throw new QueryException(QueryException.Kind.INTERNAL, "the engine failed: " + e.getMessage(), e);
         } catch (SQLException e) {
             throw sqlError(e);
         } catch (RuntimeException e) {
@@ -50,7 +61,7 @@ public final class QueryService {
 
     /** The query's result and parameter schemas, from the engine's plan; nothing is run. */
     public QueryShape describe(String sql, BufferAllocator allocator) throws QueryException {
-        Accelerator engine = engineFor(sql);
+        Accelerator engine = (Accelerator) engineFor(sql).service();
         try {
             return engine.describe(sql, allocator);
         } catch (SQLException e) {
@@ -65,7 +76,7 @@ public final class QueryService {
     }
 
     /** The one engine holding every dataset the query names, after checking they can be queried. */
-    private Accelerator engineFor(String sql) throws QueryException {
+    private PluginRef engineFor(String sql) throws QueryException {
         if (sql == null || sql.isBlank()) {
             throw new QueryException(QueryException.Kind.INVALID_ARGUMENT, "the query is empty; send SQL as the request body");
         }
@@ -86,8 +97,40 @@ public final class QueryService {
             throw new QueryException(QueryException.Kind.INVALID_ARGUMENT, "the query joins datasets held in different "
                     + "engines " + engineOf + "; a query runs whole in one engine, so accelerate them in the same engine");
         }
-        PluginRef engine = engines.isEmpty() ? anyEngine() : engines.values().iterator().next();
-        return (Accelerator) engine.service();
+        return engines.isEmpty() ? anyEngine() : engines.values().iterator().next();
+    }
+
+    /** Queries streaming from an engine that goes away end with this reason at their next batch. */
+    @Override
+    public void pluginRemoved(PluginRef plugin) {
+        if (!"accelerator".equals(plugin.kind())) {
+            return;
+        }
+        running.forEach((reader, engineId) -> {
+            if (engineId == plugin.serviceId()) {
+                reader.abort("engine `" + String.join("`/`", plugin.names()) + "` (bundle " + plugin.bundle()
+                        + ") was removed while the query ran; run it again once the engine is back");
+            }
+        });
+    }
+
+    @Override
+    public void pluginAdded(PluginRef plugin) {
+    }
+
+    /** Open result streams (for tests and status). */
+    public int runningCount() {
+        return running.size();
+    }
+
+    private static void closeQuietly(ArrowStream stream) {
+        if (stream != null) {
+            try {
+                stream.close();
+            } catch (Exception ignored) {
+                // already failing; the first error is the one reported
+            }
+        }
     }
 
     private static String notReady(Dataset d) {

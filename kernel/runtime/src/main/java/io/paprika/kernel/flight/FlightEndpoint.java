@@ -1,0 +1,49 @@
+package io.paprika.kernel.flight;
+
+import static java.util.Objects.requireNonNull;
+
+import io.paprika.kernel.HostPort;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.apache.arrow.flight.FlightServer;
+import org.apache.arrow.flight.Location;
+import org.apache.arrow.memory.BufferAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The gRPC server on {@code --flight} serving {@link FlightSqlService}. */
+public final class FlightEndpoint implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FlightEndpoint.class);
+
+    private final FlightServer server;
+    private final FlightSqlService service;
+
+    private FlightEndpoint(FlightServer server, FlightSqlService service) {
+        this.server = server;
+        this.service = service;
+    }
+
+    /** Binds and serves; throws if the address cannot be bound. */
+    public static FlightEndpoint start(HostPort address, FlightSqlService service, BufferAllocator allocator,
+            int maxInboundMessageBytes) throws IOException {
+        requireNonNull(address, "address");
+        FlightServer server = FlightServer.builder(allocator, Location.forGrpcInsecure(address.host(), address.port()),
+                service).maxInboundMessageSize(maxInboundMessageBytes).build();
+        server.start();
+        LOG.info("Flight SQL listening on grpc://{}", address);
+        return new FlightEndpoint(server, service);
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        server.shutdown();
+        if (!server.awaitTermination(10, TimeUnit.SECONDS)) {
+            server.close();
+        }
+        service.close();
+    }
+}

@@ -1,0 +1,419 @@
+package io.paprika.kernel.flight;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import io.paprika.kernel.dataset.Dataset;
+import io.paprika.kernel.dataset.DatasetManager;
+import io.paprika.kernel.query.QueryAbortedException;
+import io.paprika.kernel.query.QueryException;
+import io.paprika.kernel.query.QueryService;
+import io.paprika.spi.ArrowStream;
+import io.paprika.spi.QueryShape;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.arrow.flight.CallStatus;
+import org.apache.arrow.flight.Criteria;
+import org.apache.arrow.flight.FlightDescriptor;
+import org.apache.arrow.flight.FlightEndpoint;
+import org.apache.arrow.flight.FlightInfo;
+import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.flight.PutResult;
+import org.apache.arrow.flight.Result;
+import org.apache.arrow.flight.SchemaResult;
+import org.apache.arrow.flight.Ticket;
+import org.apache.arrow.flight.sql.FlightSqlProducer;
+import org.apache.arrow.flight.sql.impl.FlightSql;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.WriteChannel;
+import org.apache.arrow.vector.ipc.message.MessageSerializer;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Arrow Flight SQL over the runtime's datasets: statements and prepared statements run once, at
+ * DoGet, and stream; metadata commands answer from the catalog. Plain Flight clients may send SQL
+ * as UTF-8 in the descriptor or the ticket, as Spice allows.
+ */
+public final class FlightSqlService implements FlightSqlProducer {
+    private static final Logger LOG = LoggerFactory.getLogger(FlightSqlService.class);
+    private static final String FLIGHT_SQL_TYPE_PREFIX = "type.googleapis.com/arrow.flight.protocol.sql.";
+
+    private final QueryService queries;
+    private final DatasetManager datasets;
+    private final BufferAllocator allocator;
+    private final FlightMetadata metadata;
+    private final DatasetCatalog catalog;
+    private final PreparedStatements prepared = new PreparedStatements();
+    /** Streams run here, off the gRPC call thread (see {@link StreamSender}). */
+    private final ExecutorService streams = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "paprika-flight-stream");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public FlightSqlService(QueryService queries, DatasetManager datasets, BufferAllocator allocator, String version) {
+        this.queries = requireNonNull(queries, "queries");
+        this.datasets = requireNonNull(datasets, "datasets");
+        this.allocator = requireNonNull(allocator, "allocator");
+        this.catalog = new DatasetCatalog(datasets, queries, allocator);
+        this.metadata = new FlightMetadata(catalog, allocator, version);
+    }
+
+    // ---- statements -------------------------------------------------------------------------
+
+    @Override
+    public FlightInfo getFlightInfoStatement(FlightSql.CommandStatementQuery command, CallContext context,
+            FlightDescriptor descriptor) {
+        String sql = command.getQuery();
+        FlightSql.TicketStatementQuery ticket = FlightSql.TicketStatementQuery.newBuilder()
+                .setStatementHandle(ByteString.copyFromUtf8(sql)).build();
+        return info(describe(sql).result(), descriptor, Any.pack(ticket).toByteArray());
+    }
+
+    @Override
+    public SchemaResult getSchemaStatement(FlightSql.CommandStatementQuery command, CallContext context,
+            FlightDescriptor descriptor) {
+        return new SchemaResult(describe(command.getQuery()).result());
+    }
+
+    @Override
+    public void getStreamStatement(FlightSql.TicketStatementQuery ticket, CallContext context,
+            ServerStreamListener listener) {
+        run(ticket.getStatementHandle().toStringUtf8(), List.of(), listener);
+    }
+
+    // ---- prepared statements ------------------------------------------------------------------
+
+    @Override
+    public void createPreparedStatement(FlightSql.ActionCreatePreparedStatementRequest request, CallContext context,
+            StreamListener<Result> listener) {
+        try {
+            QueryShape shape = describe(request.getQuery());
+            byte[] handle = prepared.register(request.getQuery(), shape);
+            FlightSql.ActionCreatePreparedStatementResult result = FlightSql.ActionCreatePreparedStatementResult
+                    .newBuilder().setPreparedStatementHandle(ByteString.copyFrom(handle))
+                    .setDatasetSchema(ByteString.copyFrom(serialize(shape.result())))
+                    .setParameterSchema(ByteString.copyFrom(serialize(shape.parameters()))).build();
+            listener.onNext(new Result(Any.pack(result).toByteArray()));
+            listener.onCompleted();
+        } catch (FlightRuntimeException e) {
+            listener.onError(e);
+        }
+    }
+
+    @Override
+    public void closePreparedStatement(FlightSql.ActionClosePreparedStatementRequest request, CallContext context,
+            StreamListener<Result> listener) {
+        prepared.close(request.getPreparedStatementHandle().toByteArray());
+        listener.onCompleted();
+    }
+
+    @Override
+    public Runnable acceptPutPreparedStatementQuery(FlightSql.CommandPreparedStatementQuery command,
+            CallContext context, FlightStream stream, StreamListener<PutResult> ack) {
+        return () -> {
+            PreparedStatements.Prepared p = preparedOrThrow(command.getPreparedStatementHandle());
+            List<List<Object>> rows = new ArrayList<>();
+            while (stream.next()) {
+                for (int i = 0; i < stream.getRoot().getRowCount(); i++) {
+                    rows.add(ParameterValues.row(stream.getRoot(), i));
+                }
+            }
+            if (rows.size() > 1) {
+                ack.onError(FlightErrors.invalid("bind one row of parameters per execution; got " + rows.size()));
+                return;
+            }
+            p.parameters = rows.isEmpty() ? List.of() : rows.get(0);
+            ack.onCompleted();
+        };
+    }
+
+    @Override
+    public FlightInfo getFlightInfoPreparedStatement(FlightSql.CommandPreparedStatementQuery command,
+            CallContext context, FlightDescriptor descriptor) {
+        PreparedStatements.Prepared p = preparedOrThrow(command.getPreparedStatementHandle());
+        return info(p.shape.result(), descriptor, Any.pack(command).toByteArray());
+    }
+
+    @Override
+    public SchemaResult getSchemaPreparedStatement(FlightSql.CommandPreparedStatementQuery command,
+            CallContext context, FlightDescriptor descriptor) {
+        return new SchemaResult(preparedOrThrow(command.getPreparedStatementHandle()).shape.result());
+    }
+
+    @Override
+    public void getStreamPreparedStatement(FlightSql.CommandPreparedStatementQuery command, CallContext context,
+            ServerStreamListener listener) {
+        PreparedStatements.Prepared p;
+        try {
+            p = preparedOrThrow(command.getPreparedStatementHandle());
+        } catch (FlightRuntimeException e) {
+            listener.error(e);
+            return;
+        }
+        run(p.sql, p.parameters, listener);
+    }
+
+    private PreparedStatements.Prepared preparedOrThrow(ByteString handle) {
+        return prepared.get(handle.toByteArray()).orElseThrow(() -> FlightErrors.invalid(
+                "unknown prepared statement handle; it was closed or never created"));
+    }
+
+    // ---- writes are refused: the runtime is read-only -----------------------------------------
+
+    @Override
+    public Runnable acceptPutStatement(FlightSql.CommandStatementUpdate command, CallContext context,
+            FlightStream stream, StreamListener<PutResult> ack) {
+        return () -> ack.onError(FlightErrors.invalid("the runtime is read-only: updates are not accepted"));
+    }
+
+    @Override
+    public Runnable acceptPutPreparedStatementUpdate(FlightSql.CommandPreparedStatementUpdate command,
+            CallContext context, FlightStream stream, StreamListener<PutResult> ack) {
+        return () -> ack.onError(FlightErrors.invalid("the runtime is read-only: updates are not accepted"));
+    }
+
+    // ---- plain Flight: SQL as a UTF-8 command or ticket, datasets as flights -------------------
+
+    @Override
+    public FlightInfo getFlightInfo(CallContext context, FlightDescriptor descriptor) {
+        if (descriptor.isCommand() && isFlightSql(descriptor.getCommand())) {
+            return FlightSqlProducer.super.getFlightInfo(context, descriptor);
+        }
+        String sql = sqlOf(descriptor);
+        return info(describe(sql).result(), descriptor, sql.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public SchemaResult getSchema(CallContext context, FlightDescriptor descriptor) {
+        if (descriptor.isCommand() && isFlightSql(descriptor.getCommand())) {
+            return FlightSqlProducer.super.getSchema(context, descriptor);
+        }
+        return new SchemaResult(describe(sqlOf(descriptor)).result());
+    }
+
+    @Override
+    public void getStream(CallContext context, Ticket ticket, ServerStreamListener listener) {
+        if (isFlightSql(ticket.getBytes())) {
+            FlightSqlProducer.super.getStream(context, ticket, listener);
+            return;
+        }
+        run(new String(ticket.getBytes(), StandardCharsets.UTF_8), List.of(), listener);
+    }
+
+    @Override
+    public void listFlights(CallContext context, Criteria criteria, StreamListener<FlightInfo> listener) {
+        for (Dataset d : datasets.all()) {
+            Schema schema = catalog.schema(d).orElse(new Schema(List.of()));
+            String sql = DatasetCatalog.selectAll(d.name());
+            listener.onNext(new FlightInfo(schema, FlightDescriptor.path(d.name()),
+                    List.of(new FlightEndpoint(new Ticket(sql.getBytes(StandardCharsets.UTF_8)))), -1,
+                    d.loadedOnce() ? d.rowCount() : -1));
+        }
+        listener.onCompleted();
+    }
+
+    private static String sqlOf(FlightDescriptor descriptor) {
+        if (descriptor.isCommand()) {
+            return new String(descriptor.getCommand(), StandardCharsets.UTF_8);
+        }
+        if (descriptor.getPath().size() == 1) {
+            return DatasetCatalog.selectAll(descriptor.getPath().get(0));
+        }
+        throw FlightErrors.invalid("a path descriptor names one dataset; got " + descriptor.getPath());
+    }
+
+    private static boolean isFlightSql(byte[] bytes) {
+        try {
+            return Any.parseFrom(bytes).getTypeUrl().startsWith(FLIGHT_SQL_TYPE_PREFIX);
+        } catch (InvalidProtocolBufferException e) {
+            return false;
+        }
+    }
+
+    // ---- metadata -----------------------------------------------------------------------------
+
+    @Override
+    public FlightInfo getFlightInfoSqlInfo(FlightSql.CommandGetSqlInfo command, CallContext context,
+            FlightDescriptor descriptor) {
+        return metadataInfo(Schemas.GET_SQL_INFO_SCHEMA, descriptor, command);
+    }
+
+    @Override
+    public void getStreamSqlInfo(FlightSql.CommandGetSqlInfo command, CallContext context,
+            ServerStreamListener listener) {
+        metadata.sqlInfo(command, listener);
+    }
+
+    @Override
+    public FlightInfo getFlightInfoTypeInfo(FlightSql.CommandGetXdbcTypeInfo command, CallContext context,
+            FlightDescriptor descriptor) {
+        return metadataInfo(Schemas.GET_TYPE_INFO_SCHEMA, descriptor, command);
+    }
+
+    @Override
+    public void getStreamTypeInfo(FlightSql.CommandGetXdbcTypeInfo command, CallContext context,
+            ServerStreamListener listener) {
+        metadata.typeInfo(command, listener);
+    }
+
+    @Override
+    public FlightInfo getFlightInfoCatalogs(FlightSql.CommandGetCatalogs command, CallContext context,
+            FlightDescriptor descriptor) {
+        return metadataInfo(Schemas.GET_CATALOGS_SCHEMA, descriptor, command);
+    }
+
+    @Override
+    public void getStreamCatalogs(CallContext context, ServerStreamListener listener) {
+        metadata.catalogs(listener);
+    }
+
+    @Override
+    public FlightInfo getFlightInfoSchemas(FlightSql.CommandGetDbSchemas command, CallContext context,
+            FlightDescriptor descriptor) {
+        return metadataInfo(Schemas.GET_SCHEMAS_SCHEMA, descriptor, command);
+    }
+
+    @Override
+    public void getStreamSchemas(FlightSql.CommandGetDbSchemas command, CallContext context,
+            ServerStreamListener listener) {
+        metadata.schemas(command, listener);
+    }
+
+    @Override
+    public FlightInfo getFlightInfoTables(FlightSql.CommandGetTables command, CallContext context,
+            FlightDescriptor descriptor) {
+        return metadataInfo(FlightMetadata.tablesSchema(command.getIncludeSchema()), descriptor, command);
+    }
+
+    @Override
+    public void getStreamTables(FlightSql.CommandGetTables command, CallContext context,
+            ServerStreamListener listener) {
+        metadata.tables(command, listener);
+    }
+
+    @Override
+    public FlightInfo getFlightInfoTableTypes(FlightSql.CommandGetTableTypes command, CallContext context,
+            FlightDescriptor descriptor) {
+        return metadataInfo(Schemas.GET_TABLE_TYPES_SCHEMA, descriptor, command);
+    }
+
+    @Override
+    public void getStreamTableTypes(CallContext context, ServerStreamListener listener) {
+        metadata.tableTypes(listener);
+    }
+
+    @Override
+    public FlightInfo getFlightInfoPrimaryKeys(FlightSql.CommandGetPrimaryKeys command, CallContext context,
+            FlightDescriptor descriptor) {
+        return metadataInfo(Schemas.GET_PRIMARY_KEYS_SCHEMA, descriptor, command);
+    }
+
+    @Override
+    public void getStreamPrimaryKeys(FlightSql.CommandGetPrimaryKeys command, CallContext context,
+            ServerStreamListener listener) {
+        metadata.primaryKeys(command, listener);
+    }
+
+    @Override
+    public FlightInfo getFlightInfoExportedKeys(FlightSql.CommandGetExportedKeys command, CallContext context,
+            FlightDescriptor descriptor) {
+        return metadataInfo(Schemas.GET_EXPORTED_KEYS_SCHEMA, descriptor, command);
+    }
+
+    @Override
+    public FlightInfo getFlightInfoImportedKeys(FlightSql.CommandGetImportedKeys command, CallContext context,
+            FlightDescriptor descriptor) {
+        return metadataInfo(Schemas.GET_IMPORTED_KEYS_SCHEMA, descriptor, command);
+    }
+
+    @Override
+    public FlightInfo getFlightInfoCrossReference(FlightSql.CommandGetCrossReference command, CallContext context,
+            FlightDescriptor descriptor) {
+        return metadataInfo(Schemas.GET_CROSS_REFERENCE_SCHEMA, descriptor, command);
+    }
+
+    @Override
+    public void getStreamExportedKeys(FlightSql.CommandGetExportedKeys command, CallContext context,
+            ServerStreamListener listener) {
+        metadata.exportedKeys(command, listener);
+    }
+
+    @Override
+    public void getStreamImportedKeys(FlightSql.CommandGetImportedKeys command, CallContext context,
+            ServerStreamListener listener) {
+        metadata.importedKeys(command, listener);
+    }
+
+    @Override
+    public void getStreamCrossReference(FlightSql.CommandGetCrossReference command, CallContext context,
+            ServerStreamListener listener) {
+        metadata.crossReference(command, listener);
+    }
+
+    // ---- shared -------------------------------------------------------------------------------
+
+    private QueryShape describe(String sql) {
+        try (BufferAllocator child = allocator.newChildAllocator("flight-describe", 0, Long.MAX_VALUE)) {
+            return queries.describe(sql, child);
+        } catch (QueryException e) {
+            throw FlightErrors.of(e);
+        }
+    }
+
+    /** Runs the query once and streams it; every failure ends the call with a status, never a hang. */
+    private void run(String sql, List<Object> parameters, ServerStreamListener listener) {
+        streams.execute(() -> {
+            try (BufferAllocator child = allocator.newChildAllocator("flight-query", 0, Long.MAX_VALUE)) {
+                try (ArrowStream stream = queries.execute(sql, parameters, child)) {
+                    StreamSender.send(stream, listener);
+                } catch (QueryException e) {
+                    listener.error(FlightErrors.of(e));
+                } catch (QueryAbortedException e) {
+                    listener.error(CallStatus.UNAVAILABLE.withDescription(e.getMessage()).toRuntimeException());
+                } catch (Exception e) {
+                    if (!listener.isCancelled()) {
+                        LOG.warn("Flight query failed while streaming: {}", e.toString());
+                        listener.error(FlightErrors.internal("the query failed while streaming: " + e.getMessage(), e));
+                    }
+                }
+            }
+        });
+    }
+
+    private static FlightInfo info(Schema schema, FlightDescriptor descriptor, byte[] ticket) {
+        return new FlightInfo(schema, descriptor, List.of(new FlightEndpoint(new Ticket(ticket))), -1, -1);
+    }
+
+    private static FlightInfo metadataInfo(Schema schema, FlightDescriptor descriptor, Message command) {
+        return info(schema, descriptor, Any.pack(command).toByteArray());
+    }
+
+    /** A schema as an IPC message, the form Flight SQL puts in prepared-statement results. */
+    static byte[] serialize(Schema schema) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            MessageSerializer.serialize(new WriteChannel(Channels.newChannel(out)), schema);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw FlightErrors.internal("cannot serialize a schema", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        streams.shutdownNow();
+    }
+}
