@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Arrow's own FlightSqlClient and a plain FlightClient (SQL as the ticket, as Spice allows). */
 class FlightClientIT {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @Test
     void flightSqlClientAndPlainFlightClientQueryTheRuntime(@TempDir Path dir) throws Exception {
@@ -129,6 +130,11 @@ class FlightClientIT {
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 try (FlightStream stream = client.getStream(new Ticket("SELECT * FROM many".getBytes(StandardCharsets.UTF_8)))) {
                     assertTrue(stream.next(), "the first batch arrives");
+                    Thread.sleep(2000);
+                    long held = JSON.readTree(spiced.get("/v1/status").body()).get("arrow_memory").get("allocated_bytes")
+                            .asLong();
+                    assertTrue(held < 16L << 20, "a slow client holds the server back instead of it buffering the "
+                            + "whole ~60 MB result; held " + held + " bytes");
                     Files.delete(plugins.resolve("paprika-accel-duckdb.jar"));
                     FlightRuntimeException e = assertThrows(FlightRuntimeException.class, () -> {
                         while (stream.next()) {
@@ -139,6 +145,22 @@ class FlightClientIT {
                     assertTrue(e.getMessage().contains("engine `duckdb` (bundle io.paprika.accel.duckdb"), e.getMessage());
                 }
             });
+        }
+    }
+
+    @Test
+    void theInboundMessageLimitIsConfigurable(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("spicepod.yaml"), "version: v1\nkind: Spicepod\nname: small\n");
+        try (Spiced spiced = Spiced.start(dir, null, Map.of(), "--flight-max-message-size", "4KiB");
+                RootAllocator allocator = new RootAllocator();
+                FlightClient client = FlightClient.builder(allocator,
+                        Location.forGrpcInsecure("127.0.0.1", spiced.flightPort())).build()) {
+            spiced.awaitReady(Duration.ofSeconds(60));
+            assertEquals(List.of(1L), longs(client, new Ticket(("SELECT CAST(1 AS BIGINT) AS one").getBytes(StandardCharsets.UTF_8))));
+            String big = "SELECT 1 AS one -- " + "x".repeat(8192);
+            FlightRuntimeException e = assertThrows(FlightRuntimeException.class,
+                    () -> longs(client, new Ticket(big.getBytes(StandardCharsets.UTF_8))));
+            assertEquals(CallStatus.RESOURCE_EXHAUSTED.code(), e.status().code(), e.getMessage());
         }
     }
 

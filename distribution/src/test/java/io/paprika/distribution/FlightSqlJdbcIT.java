@@ -25,10 +25,14 @@ import java.util.Properties;
 import org.duckdb.DuckDBDriver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Arrow Flight SQL JDBC driver, unchanged, against {@code bin/spiced}. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FlightSqlJdbcIT {
     static final int BIG_ROWS = 2_000_000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -156,6 +160,26 @@ class FlightSqlJdbcIT {
             try (ResultSet rs = md.getImportedKeys(null, null, "cities")) {
                 assertFalse(rs.next());
             }
+            try (ResultSet rs = md.getExportedKeys(null, null, "cities")) {
+                assertFalse(rs.next());
+            }
+            try (ResultSet rs = md.getCatalogs()) {
+                assertTrue(rs.next());
+                assertEquals("spice", rs.getString("TABLE_CAT"));
+                assertFalse(rs.next());
+            }
+            try (ResultSet rs = md.getSchemas()) {
+                assertTrue(rs.next());
+                assertEquals("public", rs.getString("TABLE_SCHEM"));
+                assertFalse(rs.next());
+            }
+            List<String> tableTypes = new ArrayList<>();
+            try (ResultSet rs = md.getTableTypes()) {
+                while (rs.next()) {
+                    tableTypes.add(rs.getString("TABLE_TYPE"));
+                }
+            }
+            assertEquals(List.of("BASE TABLE", "VIEW"), tableTypes);
         }
     }
 
@@ -196,6 +220,7 @@ class FlightSqlJdbcIT {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE)
     void cancellingAQueryStopsItAndEveryBufferIsReleased() throws Exception {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.setFetchSize(1000);
@@ -204,6 +229,7 @@ class FlightSqlJdbcIT {
             s.cancel();
             rs.close();
         }
+        // Last of this class: after its queries, errors and this cancellation, nothing stays allocated.
         spiced.awaitTrue(Duration.ofSeconds(15), "Arrow memory back to zero", () -> {
             try {
                 return JSON.readTree(spiced.get("/v1/status").body()).get("arrow_memory").get("allocated_bytes")

@@ -85,10 +85,11 @@ public final class Paprika implements AutoCloseable {
         endpoints.put("opentelemetry", options.openTelemetry());
         QueryService queries = new QueryService(datasets, registry);
         registry.addListener(queries);
-        http = new HttpApi(queries, datasets, inventory, allocator, endpoints);
-        http.start(options.http());
+        // Flight first: once HTTP answers /v1/ready, every endpoint must be serving.
         flight = FlightEndpoint.start(options.flight(), new FlightSqlService(queries, datasets, allocator, version()),
                 allocator, options.flightMaxMessageBytes());
+        http = new HttpApi(queries, datasets, inventory, allocator, endpoints);
+        http.start(options.http());
         LOG.info("Metrics ({}) and OpenTelemetry ({}) endpoints are not yet available", options.metrics(),
                 options.openTelemetry());
 
