@@ -229,6 +229,12 @@ class FlightSqlJdbcIT {
             s.cancel();
             rs.close();
         }
+        spiced.awaitTrue(Duration.ofSeconds(15), "the server to stop the cancelled query",
+                () -> spiced.output().contains("Flight query cancelled by the client after"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("cancelled by the client after (\\d+) rows")
+                .matcher(spiced.output());
+        assertTrue(m.find());
+        assertTrue(Long.parseLong(m.group(1)) < BIG_ROWS, "stopped early, at " + m.group(1) + " rows");
         // Last of this class: after its queries, errors and this cancellation, nothing stays allocated.
         spiced.awaitTrue(Duration.ofSeconds(15), "Arrow memory back to zero", () -> {
             try {

@@ -378,7 +378,10 @@ public final class FlightSqlService implements FlightSqlProducer {
         streams.execute(() -> {
             try (BufferAllocator child = allocator.newChildAllocator("flight-query", 0, Long.MAX_VALUE)) {
                 try (ArrowStream stream = queries.execute(sql, parameters, child)) {
-                    StreamSender.send(stream, listener);
+                    long rows = StreamSender.send(stream, listener);
+                    if (listener.isCancelled()) {
+                        LOG.info("Flight query cancelled by the client after {} rows; stopped", rows);
+                    }
                 } catch (QueryException e) {
                     listener.error(FlightErrors.of(e));
                 } catch (QueryAbortedException e) {

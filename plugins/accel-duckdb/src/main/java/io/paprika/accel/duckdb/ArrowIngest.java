@@ -3,6 +3,7 @@ package io.paprika.accel.duckdb;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import io.paprika.spi.ReaderView;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
@@ -26,7 +27,7 @@ final class ArrowIngest {
         BufferAllocator allocator = allocatorOf(rows);
         String source = "paprika_in_" + UUID.randomUUID().toString().replace("-", "");
         try (ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
-            Data.exportArrayStream(allocator, new BorrowedReader(rows), stream);
+            Data.exportArrayStream(allocator, new ReaderView(rows), stream);
             conn.registerArrowStream(source, stream);
             try (Statement st = conn.createStatement()) {
                 st.execute("CREATE TABLE " + target + " AS SELECT * FROM " + Sql.ident(source));

@@ -1,31 +1,32 @@
-package io.paprika.accel.duckdb;
+package io.paprika.spi;
 
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.dictionary.Dictionary;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * A view of a reader the caller still owns. Exporting a reader to a C stream hands it to DuckDB,
- * which closes it on release; exporting this view instead leaves the closing to the caller, as
- * the SPI's {@code replace} promises (closing some readers twice fails).
+ * A view of a reader someone else owns: it reads through to the owner and closing it closes
+ * nothing. Useful where an API takes ownership of a reader (Arrow's C stream export closes what
+ * it is given) but the owner must close it, once; some readers fail when closed twice.
  */
-final class BorrowedReader extends ArrowReader {
+public class ReaderView extends ArrowReader {
     private final ArrowReader owner;
 
-    BorrowedReader(ArrowReader owner) throws IOException {
+    public ReaderView(ArrowReader owner) throws IOException {
         super(allocatorOf(owner));
         this.owner = requireNonNull(owner, "owner");
     }
 
-    private static org.apache.arrow.memory.BufferAllocator allocatorOf(ArrowReader r) throws IOException {
-        return r.getVectorSchemaRoot().getFieldVectors().isEmpty() ? null
-                : r.getVectorSchemaRoot().getFieldVectors().get(0).getAllocator();
+    private static BufferAllocator allocatorOf(ArrowReader r) throws IOException {
+        var vectors = r.getVectorSchemaRoot().getFieldVectors();
+        return vectors.isEmpty() ? null : vectors.get(0).getAllocator();
     }
 
     @Override
@@ -58,9 +59,9 @@ final class BorrowedReader extends ArrowReader {
         return owner.bytesRead();
     }
 
+    /** The owner's root and source are the owner's to close. */
     @Override
     public void close(boolean closeReadSource) {
-        // The owner's root and source belong to the caller.
     }
 
     @Override
