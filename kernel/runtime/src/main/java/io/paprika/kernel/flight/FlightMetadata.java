@@ -41,11 +41,6 @@ public final class FlightMetadata {
         return includeSchema ? Schemas.GET_TABLES_SCHEMA : Schemas.GET_TABLES_SCHEMA_NO_SCHEMA;
     }
 
-    /** A SQL LIKE pattern ({@code %}, {@code _}, {@code \} escapes) as an equivalent Java regex. */
-    public static String likeToRegex(String pattern) {
-        return SqlLike.toRegex(requireNonNull(pattern, "pattern"));
-    }
-
     public void catalogs(ServerStreamListener listener) {
         MetadataStream.send("GetCatalogs", allocator, Schemas.GET_CATALOGS_SCHEMA, listener, root -> {
             MetadataStream.setString(root, "catalog_name", 0, CatalogView.CATALOG);

@@ -13,9 +13,6 @@ import io.paprika.kernel.query.QueryException;
 import io.paprika.kernel.query.QueryService;
 import io.paprika.spi.ArrowStream;
 import io.paprika.spi.QueryShape;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +32,6 @@ import org.apache.arrow.flight.Ticket;
 import org.apache.arrow.flight.sql.FlightSqlProducer;
 import org.apache.arrow.flight.sql.impl.FlightSql;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.ipc.WriteChannel;
-import org.apache.arrow.vector.ipc.message.MessageSerializer;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,8 +99,8 @@ public final class FlightSqlService implements FlightSqlProducer {
             byte[] handle = prepared.register(request.getQuery(), shape);
             FlightSql.ActionCreatePreparedStatementResult result = FlightSql.ActionCreatePreparedStatementResult
                     .newBuilder().setPreparedStatementHandle(ByteString.copyFrom(handle))
-                    .setDatasetSchema(ByteString.copyFrom(serialize(shape.result())))
-                    .setParameterSchema(ByteString.copyFrom(serialize(shape.parameters()))).build();
+                    .setDatasetSchema(ByteString.copyFrom(shape.result().serializeAsMessage()))
+                    .setParameterSchema(ByteString.copyFrom(shape.parameters().serializeAsMessage())).build();
             listener.onNext(new Result(Any.pack(result).toByteArray()));
             listener.onCompleted();
         } catch (FlightRuntimeException e) {
@@ -402,17 +397,6 @@ public final class FlightSqlService implements FlightSqlProducer {
 
     private static FlightInfo metadataInfo(Schema schema, FlightDescriptor descriptor, Message command) {
         return info(schema, descriptor, Any.pack(command).toByteArray());
-    }
-
-    /** A schema as an IPC message, the form Flight SQL puts in prepared-statement results. */
-    static byte[] serialize(Schema schema) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            MessageSerializer.serialize(new WriteChannel(Channels.newChannel(out)), schema);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw FlightErrors.internal("cannot serialize a schema", e);
-        }
     }
 
     @Override

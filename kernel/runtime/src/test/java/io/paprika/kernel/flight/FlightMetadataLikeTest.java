@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class FlightMetadataLikeTest {
     private static boolean like(String pattern, String name) {
-        return Pattern.compile(FlightMetadata.likeToRegex(pattern), Pattern.DOTALL).matcher(name).matches();
+        return Pattern.compile(SqlLike.toRegex(pattern), Pattern.DOTALL).matcher(name).matches();
     }
 
     @Test
