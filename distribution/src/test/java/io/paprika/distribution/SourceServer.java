@@ -21,6 +21,7 @@ final class SourceServer implements AutoCloseable {
     private final String expectedAuth;
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger notModified = new AtomicInteger();
+    private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
     SourceServer(String user, String password) throws IOException {
         this.expectedAuth = user == null ? null
@@ -39,6 +40,12 @@ final class SourceServer implements AutoCloseable {
         return this;
     }
 
+    /** The next {@code count} requests for {@code path} get a 503, as an overloaded source would. */
+    SourceServer failNext(String path, int count) {
+        failures.put(path, new AtomicInteger(count));
+        return this;
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
@@ -49,6 +56,11 @@ final class SourceServer implements AutoCloseable {
             if (expectedAuth != null && !expectedAuth.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
                 ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"test\"");
                 ex.sendResponseHeaders(401, -1);
+                return;
+            }
+            AtomicInteger failing = failures.get(ex.getRequestURI().getPath());
+            if (failing != null && failing.getAndDecrement() > 0) {
+                ex.sendResponseHeaders(503, -1);
                 return;
             }
             Body body = files.get(ex.getRequestURI().getPath());

@@ -122,7 +122,11 @@ final class Spiced implements AutoCloseable {
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + httpPort + path);
+        return URI.create(url(path));
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + httpPort + path;
     }
 
     /** Waits for {@code /v1/ready} to answer 200. */

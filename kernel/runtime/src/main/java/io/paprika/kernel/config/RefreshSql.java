@@ -11,6 +11,15 @@ import java.util.Optional;
  */
 public record RefreshSql(String text, List<String> columns, Optional<String> filter) {
 
+    /**
+     * Validates a {@code refresh_sql} given outside the spicepod (the refresh API).
+     *
+     * @throws ConfigException naming what is wrong with it
+     */
+    public static RefreshSql parse(String sql, String dataset) throws ConfigException {
+        return RefreshSqlParser.parse(sql, dataset, "refresh_sql", 0);
+    }
+
     public RefreshSql {
         requireNonNull(text, "text");
         columns = List.copyOf(requireNonNull(columns, "columns"));

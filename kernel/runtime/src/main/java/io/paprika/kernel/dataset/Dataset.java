@@ -3,6 +3,7 @@ package io.paprika.kernel.dataset;
 import static java.util.Objects.requireNonNull;
 
 import io.paprika.kernel.config.DatasetSpec;
+import io.paprika.kernel.config.RefreshSql;
 import io.paprika.kernel.plugin.PluginRef;
 import io.paprika.spi.AcceleratedTable;
 import io.paprika.spi.SourceTable;
@@ -27,6 +28,9 @@ public final class Dataset {
     private long sizeBytes;
     private Instant lastRefresh;
     private Duration lastRefreshDuration;
+    private String lastError;
+    private Optional<Optional<RefreshSql>> lastScan = Optional.empty();
+    private Instant nextAttempt;
 
     Dataset(DatasetSpec spec) {
         this.spec = requireNonNull(spec, "spec");
@@ -85,6 +89,31 @@ public final class Dataset {
         return loadedOnce && table != null ? Optional.ofNullable(accelerator) : Optional.empty();
     }
 
+    public synchronized Optional<String> lastError() {
+        return Optional.ofNullable(lastError);
+    }
+
+    public synchronized Optional<Instant> nextAttempt() {
+        return Optional.ofNullable(nextAttempt);
+    }
+
+    /** The refresh_sql (or none) of the scan whose rows the table holds; empty before any load. */
+    synchronized Optional<Optional<RefreshSql>> lastScan() {
+        return lastScan;
+    }
+
+    synchronized void scanned(Optional<RefreshSql> sql) {
+        this.lastScan = Optional.of(sql);
+    }
+
+    /** A load failed; the rows of the last good load, if any, keep serving. */
+    synchronized void failed(String message, Instant nextAttempt) {
+        this.status = DatasetStatus.ERROR;
+        this.message = message;
+        this.lastError = message;
+        this.nextAttempt = nextAttempt;
+    }
+
     synchronized void state(DatasetStatus status, String message) {
         this.status = status;
         this.message = message;
@@ -119,12 +148,14 @@ public final class Dataset {
         this.lastRefreshDuration = took;
         this.status = DatasetStatus.READY;
         this.message = null;
+        this.nextAttempt = null;
     }
 
     synchronized void refreshed(Instant when) {
         this.lastRefresh = when;
         this.status = DatasetStatus.READY;
         this.message = null;
+        this.nextAttempt = null;
     }
 
     /** The plugin went away: forget what it held. Returns the source to close, if any. */
@@ -138,6 +169,7 @@ public final class Dataset {
         if (accelerator != null && accelerator.serviceId() == gone.serviceId()) {
             accelerator = null;
             table = null;
+            lastScan = Optional.empty();
             loadedOnce = false;
             rowCount = 0;
             sizeBytes = 0;

@@ -64,7 +64,12 @@ final class DatasetLoader {
         return Optional.empty();
     }
 
-    void load(Dataset d) {
+    /**
+     * Loads the dataset once.
+     *
+     * @param override a {@code refresh_sql} for this run only (from the refresh API), or empty
+     */
+    LoadOutcome load(Dataset d, Optional<RefreshSql> override) {
         DatasetSpec spec = d.spec();
         Optional<PluginRef> connector = plugins.connector(spec.scheme());
         Optional<PluginRef> engine = plugins.accelerator(spec.acceleration().engine());
@@ -72,12 +77,12 @@ final class DatasetLoader {
             String msg = connector.isEmpty() ? DatasetManager.connectorHint(spec.scheme())
                     : DatasetManager.engineHint(spec.acceleration().engine().toLowerCase(Locale.ROOT));
             waiting(d, msg);
-            return;
+            return LoadOutcome.waiting(msg);
         }
         Optional<String> paramProblem = paramProblem(d);
         if (paramProblem.isPresent()) {
             fail(d, paramProblem.get(), null);
-            return;
+            return LoadOutcome.failed(paramProblem.get(), false);
         }
         try {
             SourceTable source = source(d, connector.get());
@@ -87,26 +92,37 @@ final class DatasetLoader {
             Instant started = Instant.now();
             long t0 = System.nanoTime();
             try (BufferAllocator child = allocator.newChildAllocator("load:" + spec.name(), 0, Long.MAX_VALUE)) {
-                ScanResult result = source.scan(scanRequest(spec.acceleration(), refresh), child);
+                Optional<RefreshSql> sql = override.or(() -> spec.acceleration().refreshSql());
+                // "Not modified" only means something if the table holds what this same scan loaded.
+                boolean conditional = refresh && d.lastScan().equals(Optional.of(sql));
+                ScanResult result = source.scan(scanRequest(sql, conditional), child);
                 if (result.rows().isEmpty()) {
                     d.refreshed(started);
                     LOG.info("Dataset {} is unchanged at the source; kept {} rows", spec.name(), d.rowCount());
-                    return;
+                    return LoadOutcome.unchanged();
                 }
                 long rows;
-                try (ArrowStream stream = result.rows().get()) {
-                    rows = table.replace(stream.reader());
+                try (ArrowStream stream = result.rows().get();
+                        LoadProgress progress = new LoadProgress(stream.reader(), spec.name())) {
+                    rows = table.replace(progress);
                 }
+                d.scanned(sql);
                 Duration took = Duration.ofNanos(System.nanoTime() - t0);
                 long bytes = table.sizeBytes();
                 d.loaded(rows, bytes, started, took);
                 LOG.info("Loaded {} rows ({}) for dataset {} in {}", rows, mib(bytes), spec.name(),
                         Durations.format(took));
+                return LoadOutcome.loaded();
             }
-        } catch (ConnectorException | AccelerationException e) {
+        } catch (ConnectorException e) {
             fail(d, e.getMessage(), null);
+            return LoadOutcome.failed(e.getMessage(), e.retryable());
+        } catch (AccelerationException e) {
+            fail(d, e.getMessage(), null);
+            return LoadOutcome.failed(e.getMessage(), false);
         } catch (Exception e) {
             fail(d, "load failed: " + e, e);
+            return LoadOutcome.failed("load failed: " + e, false);
         }
     }
 
@@ -142,8 +158,7 @@ final class DatasetLoader {
         return table;
     }
 
-    private static ScanRequest scanRequest(AccelerationSpec a, boolean conditional) {
-        Optional<RefreshSql> sql = a.refreshSql();
+    private static ScanRequest scanRequest(Optional<RefreshSql> sql, boolean conditional) {
         return new ScanRequest(sql.map(RefreshSql::columns).orElse(List.of()), sql.flatMap(RefreshSql::filter),
                 conditional);
     }

@@ -2,12 +2,17 @@ package io.paprika.kernel.dataset;
 
 import static java.util.Objects.requireNonNull;
 
+import io.paprika.kernel.config.AccelerationSpec;
 import io.paprika.kernel.config.ConfigException;
 import io.paprika.kernel.config.DatasetSpec;
+import io.paprika.kernel.config.Durations;
+import io.paprika.kernel.config.RefreshSql;
 import io.paprika.kernel.plugin.PluginListener;
 import io.paprika.kernel.plugin.PluginRef;
 import io.paprika.kernel.plugin.PluginRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +38,6 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DatasetManager.class);
     /** Keys accepted in a spicepod whose behaviour later parts of the runtime bring. */
     private static final Set<String> NOT_YET_APPLIED = Set.of("refresh_data_window", "refresh_append_overlap",
-            "refresh_retry_enabled", "refresh_retry_max_attempts", "refresh_jitter_enabled", "refresh_jitter_max",
             "on_conflict", "indexes", "retention_check_enabled", "retention_period", "retention_check_interval");
 
     private final Map<String, Dataset> datasets = new LinkedHashMap<>();
@@ -42,6 +46,7 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
     private final ExecutorService loadPool;
     private final ScheduledExecutorService timer;
     private final Map<String, LoadSlot> slots = new ConcurrentHashMap<>();
+    private final Backoff backoff = new Backoff(new java.util.Random());
 
     public DatasetManager(List<DatasetSpec> specs, PluginRegistry plugins, BufferAllocator allocator, Path dataDir,
             Path spicepodDir) {
@@ -120,8 +125,19 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
 
     /** Runs a load of the dataset now, or right after the one in progress. */
     public void requestLoad(Dataset d) {
+        requestLoad(d, Optional.empty());
+    }
+
+    /**
+     * Runs a load now (or right after the one in progress), with a {@code refresh_sql} for that
+     * run only when given.
+     */
+    public void requestLoad(Dataset d, Optional<RefreshSql> override) {
         LoadSlot slot = slots.computeIfAbsent(d.name(), n -> new LoadSlot());
         synchronized (slot) {
+            if (override.isPresent()) {
+                slot.override = override;
+            }
             if (slot.running) {
                 slot.again = true;
                 return;
@@ -132,11 +148,18 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
     }
 
     private void runLoads(Dataset d, LoadSlot slot) {
+        LoadOutcome outcome;
         while (true) {
+            Optional<RefreshSql> override;
+            synchronized (slot) {
+                override = slot.override;
+                slot.override = Optional.empty();
+            }
             try {
-                loader.load(d);
+                outcome = loader.load(d, override);
             } catch (RuntimeException | Error e) {
                 LOG.error("dataset `{}`: load failed unexpectedly", d.name(), e);
+                outcome = LoadOutcome.failed("load failed: " + e, false);
             }
             synchronized (slot) {
                 if (!slot.again) {
@@ -146,19 +169,45 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
                 slot.again = false;
             }
         }
-        scheduleRefresh(d, slot);
+        scheduleNext(d, slot, outcome);
     }
 
-    private void scheduleRefresh(Dataset d, LoadSlot slot) {
-        d.spec().acceleration().refreshCheckInterval().ifPresent(interval -> {
-            synchronized (slot) {
-                if (slot.next != null) {
-                    slot.next.cancel(false);
-                }
-                // The timer restarts after each refresh, so refreshes never overlap.
-                slot.next = timer.schedule(() -> requestLoad(d), interval.toMillis(), TimeUnit.MILLISECONDS);
+    /**
+     * After a transient failure, a retry with Fibonacci backoff while retries are allowed;
+     * otherwise the next scheduled refresh. The timer restarts after each load, so loads of one
+     * dataset never overlap.
+     */
+    private void scheduleNext(Dataset d, LoadSlot slot, LoadOutcome outcome) {
+        AccelerationSpec a = d.spec().acceleration();
+        synchronized (slot) {
+            if (slot.next != null) {
+                slot.next.cancel(false);
+                slot.next = null;
             }
-        });
+            boolean failed = outcome.kind() == LoadOutcome.Kind.FAILED;
+            if (failed && outcome.retryable() && a.refreshRetryEnabled()
+                    && a.refreshRetryMaxAttempts().map(max -> slot.retries < max).orElse(true)) {
+                slot.retries++;
+                Duration delay = backoff.retryDelay(slot.retries);
+                Instant at = Instant.now().plus(delay);
+                String of = a.refreshRetryMaxAttempts().map(max -> " of " + max).orElse("");
+                String msg = (d.loadedOnce() ? "refresh failed (serving the last good data): " : "load failed: ")
+                        + outcome.message() + "; retry " + slot.retries + of + " at " + at;
+                d.failed(msg, at);
+                LOG.warn("dataset `{}`: retry {}{} in {}", d.name(), slot.retries, of, Durations.format(delay));
+                slot.next = timer.schedule(() -> requestLoad(d), delay.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            }
+            if (failed && d.loadedOnce()) {
+                d.failed("refresh failed (serving the last good data): " + outcome.message(), null);
+            }
+            slot.retries = 0;
+            if (a.refreshCheckInterval().isPresent() && outcome.kind() != LoadOutcome.Kind.WAITING) {
+                Duration delay = backoff.refreshDelay(a.refreshCheckInterval().get(), a.refreshJitterEnabled(),
+                        a.refreshJitterMax());
+                slot.next = timer.schedule(() -> requestLoad(d), delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
     }
 
     @Override
@@ -215,10 +264,12 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
         }
     }
 
-    /** One dataset's load bookkeeping: a load running, one more wanted, the next refresh. */
+    /** One dataset's load bookkeeping: a load running, one more wanted, retries, the next load. */
     private static final class LoadSlot {
         boolean running;
         boolean again;
+        int retries;
+        Optional<RefreshSql> override = Optional.empty();
         ScheduledFuture<?> next;
     }
 

@@ -38,6 +38,8 @@ final class DatasetsView {
                 m.put("size_bytes", d.sizeBytes());
                 m.put("last_refresh_time", d.lastRefresh().map(Object::toString).orElse(null));
                 m.put("last_refresh_duration_ms", d.lastRefreshDuration().map(x -> x.toMillis()).orElse(null));
+                m.put("last_error", d.lastError().map(SecretMask::mask).orElse(null));
+                m.put("next_attempt_time", d.nextAttempt().map(Object::toString).orElse(null));
                 m.put("connector_bundle", d.connector().map(p -> p.bundle()).orElse(null));
                 m.put("engine_bundle", d.accelerator().map(p -> p.bundle()).orElse(null));
             }

@@ -58,6 +58,7 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get("/v1/datasets", ctx -> ctx.json(datasetsView.list(
                     "true".equalsIgnoreCase(ctx.queryParam("status")))));
             config.routes.get("/v1/status", this::status);
+            config.routes.post("/v1/datasets/{name}/acceleration/refresh", new RefreshApi(datasets)::handle);
         });
         app.start();
         LOG.info("HTTP API listening on http://{}", address);
