@@ -1,5 +1,6 @@
 package io.paprika.spi;
 
+import java.util.Optional;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
 /** One dataset's table inside an accelerator. */
@@ -12,6 +13,31 @@ public interface AcceleratedTable {
      * @return the number of rows now in the table
      */
     long replace(ArrowReader rows) throws AccelerationException;
+
+    /**
+     * Adds rows, atomically (all or none). With a primary key, a row whose key is already in the
+     * table, or repeated within {@code rows}, is handled per {@code onConflict}; without one, a row
+     * identical to one already there (or earlier in {@code rows}) is not added again. Creates the
+     * table if it does not exist yet. The caller closes the reader.
+     *
+     * @return the number of rows now in the table
+     */
+    long append(ArrowReader rows, ConflictAction onConflict) throws AccelerationException;
+
+    /**
+     * The largest value of {@code column} as JDBC returns it (Long, Integer, Double, BigDecimal,
+     * String, LocalDate, LocalDateTime, OffsetDateTime...), or empty when the table is empty or
+     * does not exist yet.
+     */
+    Optional<Object> max(String column) throws AccelerationException;
+
+    /**
+     * Deletes the rows for which {@code filter} (a SQL boolean expression over the table's
+     * columns, PostgreSQL flavour, column names double-quoted) is true.
+     *
+     * @return the number of rows deleted
+     */
+    long delete(String filter) throws AccelerationException;
 
     /** Rows now in the table. */
     long rowCount() throws AccelerationException;

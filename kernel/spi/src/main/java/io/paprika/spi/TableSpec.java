@@ -14,9 +14,15 @@ import java.util.Map;
  * @param params      acceleration params with secrets resolved; only keys the accelerator declared
  * @param primaryKey  primary key columns, empty when there is none
  * @param dataDir     the folder for files of {@code mode: file} tables
+ * @param indexes     indexes to keep on the table (recreated whenever the table is)
  */
 public record TableSpec(String dataset, String mode, Map<String, String> params, List<String> primaryKey,
-        Path dataDir) {
+        Path dataDir, List<IndexSpec> indexes) {
+
+    /** A table without indexes. */
+    public TableSpec(String dataset, String mode, Map<String, String> params, List<String> primaryKey, Path dataDir) {
+        this(dataset, mode, params, primaryKey, dataDir, List.of());
+    }
 
     public TableSpec {
         requireNonNull(dataset, "dataset");
@@ -24,5 +30,6 @@ public record TableSpec(String dataset, String mode, Map<String, String> params,
         params = Map.copyOf(requireNonNull(params, "params"));
         primaryKey = List.copyOf(requireNonNull(primaryKey, "primaryKey"));
         requireNonNull(dataDir, "dataDir");
+        indexes = List.copyOf(requireNonNull(indexes, "indexes"));
     }
 }
