@@ -145,6 +145,7 @@ public final class SpicepodParser {
         Optional<YamlMap> a = d.map("acceleration");
         if (a.isPresent()) {
             acceleration = Optional.of(acceleration(a.get(), name));
+            requireTimeColumn(a.get(), acceleration.get(), d.has("time_column"));
         }
         return new DatasetSpec(from, name, d.string("description"), d.string("time_column"),
                 d.oneOf("time_format", TIME_FORMATS), d.params("params"),
@@ -183,6 +184,20 @@ public final class SpicepodParser {
                 a.duration("retention_check_interval"),
                 a.params("params"),
                 a.keys());
+    }
+
+    /** Append refreshes and retention compare on time_column: without one there is nothing to compare. */
+    private static void requireTimeColumn(YamlMap a, AccelerationSpec spec, boolean hasTimeColumn)
+            throws ConfigException {
+        if ("append".equals(spec.refreshMode()) && !hasTimeColumn) {
+            throw ConfigException.at(a.child("refresh_mode"), a.lineOf("refresh_mode"), "append needs the dataset's "
+                    + "time_column (the column that grows as rows are added): the connectors here cannot stream "
+                    + "appends, so they fetch rows newer than the last one loaded");
+        }
+        if (spec.retentionCheckEnabled() && (!hasTimeColumn || spec.retentionPeriod().isEmpty())) {
+            throw ConfigException.at(a.child("retention_check_enabled"), a.lineOf("retention_check_enabled"),
+                    "retention needs the dataset's time_column and acceleration.retention_period");
+        }
     }
 
     /** {@code primary_key: id}, {@code primary_key: (a, b)} or {@code primary_key: [a, b]}. */

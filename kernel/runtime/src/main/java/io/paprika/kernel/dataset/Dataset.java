@@ -119,6 +119,15 @@ public final class Dataset {
         this.message = message;
     }
 
+    /** The table now holding the rows, if any. */
+    synchronized Optional<AcceleratedTable> currentTable() {
+        return Optional.ofNullable(table);
+    }
+
+    synchronized void rowsNow(long rows) {
+        this.rowCount = rows;
+    }
+
     synchronized Optional<SourceTable> source(PluginRef current) {
         return connector != null && connector.serviceId() == current.serviceId() ? Optional.ofNullable(source)
                 : Optional.empty();

@@ -92,28 +92,46 @@ final class DatasetLoader {
             Instant started = Instant.now();
             long t0 = System.nanoTime();
             try (BufferAllocator child = allocator.newChildAllocator("load:" + spec.name(), 0, Long.MAX_VALUE)) {
-                Optional<RefreshSql> sql = override.or(() -> spec.acceleration().refreshSql());
+                AccelerationSpec a = spec.acceleration();
+                Optional<RefreshSql> sql = override.or(() -> a.refreshSql());
+                // Append continues from what the table holds; the first load and one-off API runs are full.
+                boolean append = refresh && "append".equals(a.refreshMode()) && override.isEmpty();
+                Optional<String> filter = AppendFilters.combine(sql.flatMap(RefreshSql::filter),
+                        AppendFilters.window(spec, Instant.now()),
+                        append ? AppendFilters.checkpoint(spec, table) : Optional.empty());
                 // "Not modified" only means something if the table holds what this same scan loaded.
                 boolean conditional = refresh && d.lastScan().equals(Optional.of(sql));
-                ScanResult result = source.scan(scanRequest(sql, conditional), child);
+                ScanRequest request = new ScanRequest(sql.map(RefreshSql::columns).orElse(List.of()), filter, conditional);
+                ScanResult result = source.scan(request, child);
                 if (result.rows().isEmpty()) {
                     d.refreshed(started);
                     LOG.info("Dataset {} is unchanged at the source; kept {} rows", spec.name(), d.rowCount());
                     return LoadOutcome.unchanged();
                 }
+                long before = d.rowCount();
                 long rows;
                 try (ArrowStream stream = result.rows().get();
                         LoadProgress progress = new LoadProgress(stream.reader(), spec.name())) {
-                    rows = table.replace(progress);
+                    rows = append ? table.append(progress, AppendFilters.conflictAction(a)) : table.replace(progress);
                 }
                 d.scanned(sql);
                 Duration took = Duration.ofNanos(System.nanoTime() - t0);
                 long bytes = table.sizeBytes();
                 d.loaded(rows, bytes, started, took);
-                LOG.info("Loaded {} rows ({}) for dataset {} in {}", rows, mib(bytes), spec.name(),
-                        Durations.format(took));
+                if (append) {
+                    LOG.info("Appended {} rows to dataset {} ({} rows, {}) in {}", Math.max(0, rows - before),
+                            spec.name(), rows, mib(bytes), Durations.format(took));
+                } else {
+                    LOG.info("Loaded {} rows ({}) for dataset {} in {}", rows, mib(bytes), spec.name(),
+                            Durations.format(took));
+                }
+                AppendFilters.checkTimeFormat(spec, table);
                 return LoadOutcome.loaded();
             }
+        } catch (IllegalArgumentException e) {
+            // time_format does not fit time_column: the user must fix the spicepod; retrying won't help.
+            fail(d, e.getMessage(), null);
+            return LoadOutcome.failed(e.getMessage(), false);
         } catch (ConnectorException e) {
             fail(d, e.getMessage(), null);
             return LoadOutcome.failed(e.getMessage(), e.retryable());
@@ -148,7 +166,8 @@ final class DatasetLoader {
         AccelerationSpec a = spec.acceleration();
         Accelerator accelerator = (Accelerator) engine.service();
         AcceleratedTable table = accelerator.attach(new TableSpec(spec.name(), a.mode(),
-                ParamCheck.withDefaults(a.params(), accelerator.params()), a.primaryKey(), dataDir));
+                ParamCheck.withDefaults(a.params(), accelerator.params()), a.primaryKey(), dataDir,
+                AppendFilters.indexes(a)));
         boolean hasData = table.hasData();
         d.bindTable(engine, table, hasData);
         if (hasData) {
@@ -158,10 +177,6 @@ final class DatasetLoader {
         return table;
     }
 
-    private static ScanRequest scanRequest(Optional<RefreshSql> sql, boolean conditional) {
-        return new ScanRequest(sql.map(RefreshSql::columns).orElse(List.of()), sql.flatMap(RefreshSql::filter),
-                conditional);
-    }
 
     private void waiting(Dataset d, String msg) {
         boolean changed = !msg.equals(d.message().orElse(null));

@@ -36,9 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DatasetManager implements PluginListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DatasetManager.class);
-    /** Keys accepted in a spicepod whose behaviour later parts of the runtime bring. */
-    private static final Set<String> NOT_YET_APPLIED = Set.of("refresh_data_window", "refresh_append_overlap",
-            "on_conflict", "indexes", "retention_check_enabled", "retention_period", "retention_check_interval");
 
     private final Map<String, Dataset> datasets = new LinkedHashMap<>();
     private final PluginRegistry plugins;
@@ -47,6 +44,7 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Map<String, LoadSlot> slots = new ConcurrentHashMap<>();
     private final Backoff backoff = new Backoff(new java.util.Random());
+    private final Retention retention = new Retention(java.time.Clock.systemUTC());
 
     public DatasetManager(List<DatasetSpec> specs, PluginRegistry plugins, BufferAllocator allocator, Path dataDir,
             Path spicepodDir) {
@@ -95,21 +93,13 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
         }
     }
 
-    /** Logs, once, the keys accepted but not acted on yet, then starts loading every dataset. */
+    /** Logs, once, what is accepted but not acted on yet, then starts loading every dataset. */
     public void start() {
         for (Dataset d : datasets.values()) {
             DatasetSpec s = d.spec();
-            for (String key : s.acceleration().keysGiven()) {
-                if (NOT_YET_APPLIED.contains(key)) {
-                    LOG.info("dataset `{}`: acceleration.{} is accepted but not yet applied", d.name(), key);
-                }
-            }
-            if (!"full".equals(s.acceleration().refreshMode())) {
-                LOG.info("dataset `{}`: refresh_mode `{}` is not yet applied; each load is a full refresh", d.name(),
-                        s.acceleration().refreshMode());
-            }
-            if (s.timeColumn().isPresent() || s.timeFormat().isPresent()) {
-                LOG.info("dataset `{}`: time_column/time_format are accepted but not yet applied", d.name());
+            if ("changes".equals(s.acceleration().refreshMode())) {
+                LOG.info("dataset `{}`: refresh_mode `changes` is not yet applied; each load is a full refresh",
+                        d.name());
             }
             if ("on_registration".equals(s.readyState())) {
                 LOG.info("dataset `{}`: ready_state on_registration is not yet applied; it is ready once loaded",
@@ -120,6 +110,10 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
                         + "loaded into the `{}` engine", d.name(), s.acceleration().engine());
             }
             requestLoad(d);
+            if (s.acceleration().retentionCheckEnabled()) {
+                long every = s.acceleration().retentionCheckInterval().orElse(Retention.DEFAULT_INTERVAL).toMillis();
+                timer.scheduleWithFixedDelay(() -> retention.check(d), every, every, TimeUnit.MILLISECONDS);
+            }
         }
     }
 

@@ -129,6 +129,15 @@ class SpicepodParserTest {
     }
 
     @Test
+    void appendAndRetentionNeedATimeColumn() {
+        String head = "version: v1\nkind: Spicepod\nname: p\ndatasets:\n  - from: file:a.csv\n    name: a\n    acceleration:\n";
+        assertTrue(error(head + "      refresh_mode: append\n").getMessage().startsWith(
+                "spicepod: `datasets[0].acceleration.refresh_mode` (line 8): append needs the dataset's time_column"));
+        assertTrue(error(head + "      retention_check_enabled: true\n      retention_period: 1d\n").getMessage()
+                .contains("retention needs the dataset's time_column"));
+    }
+
+    @Test
     void resolvesSecretsFromEnvironmentThenDotEnvFiles() throws Exception {
         Files.writeString(dir.resolve(".env"), "FROM_FILE=file-value\nLOCAL_WINS=plain\n");
         Files.writeString(dir.resolve(".env.local"), "LOCAL_WINS=local\n");

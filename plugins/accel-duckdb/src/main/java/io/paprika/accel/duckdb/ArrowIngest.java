@@ -24,19 +24,24 @@ final class ArrowIngest {
      * The caller keeps ownership of {@code rows}: DuckDB gets a borrowed view of it.
      */
     static void createTable(DuckDBConnection conn, String target, ArrowReader rows) throws Exception {
+        createTable(conn, target, rows, false);
+    }
+
+    /** Like {@link #createTable(DuckDBConnection, String, ArrowReader)}; a temporary table is private to {@code conn}. */
+    static void createTable(DuckDBConnection conn, String target, ArrowReader rows, boolean temporary) throws Exception {
         BufferAllocator allocator = allocatorOf(rows);
         String source = "paprika_in_" + UUID.randomUUID().toString().replace("-", "");
         try (ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
             Data.exportArrayStream(allocator, new ReaderView(rows), stream);
             conn.registerArrowStream(source, stream);
             try (Statement st = conn.createStatement()) {
-                st.execute("CREATE TABLE " + target + " AS SELECT * FROM " + Sql.ident(source));
+                st.execute("CREATE " + (temporary ? "TEMP " : "") + "TABLE " + target + " AS SELECT * FROM " + Sql.ident(source));
             }
         }
     }
 
     /** The reader's own allocator, reached through its vectors (ArrowReader does not expose it). */
-    private static BufferAllocator allocatorOf(ArrowReader rows) throws Exception {
+    static BufferAllocator allocatorOf(ArrowReader rows) throws Exception {
         for (FieldVector v : rows.getVectorSchemaRoot().getFieldVectors()) {
             return v.getAllocator();
         }

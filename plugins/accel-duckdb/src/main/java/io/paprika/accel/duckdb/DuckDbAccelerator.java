@@ -81,7 +81,8 @@ public final class DuckDbAccelerator implements Accelerator {
             }
             switch (mode) {
                 case "memory":
-                    return new DuckDbTable(this::open, spec.dataset(), MEMORY_CATALOG, null, spec.primaryKey());
+                    return new DuckDbTable(this::open, spec.dataset(), MEMORY_CATALOG, null, spec.primaryKey(),
+                            spec.indexes());
                 case "file":
                     return attachFile(conn, spec);
                 default:
@@ -104,7 +105,7 @@ public final class DuckDbAccelerator implements Accelerator {
                     + ": " + e.getMessage(), e);
         }
         String catalog = files.acquire(conn, file, spec.dataset());
-        DuckDbTable table = new DuckDbTable(this::open, spec.dataset(), catalog, files, spec.primaryKey());
+        DuckDbTable table = new DuckDbTable(this::open, spec.dataset(), catalog, files, spec.primaryKey(), spec.indexes());
         if (table.exists(conn)) {
             table.showInMain(conn);
             LOG.info("dataset {}: reopened DuckDB file {}", spec.dataset(), file);

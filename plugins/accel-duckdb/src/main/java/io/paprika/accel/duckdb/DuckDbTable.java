@@ -4,11 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import io.paprika.spi.AcceleratedTable;
 import io.paprika.spi.AccelerationException;
+import io.paprika.spi.ConflictAction;
+import io.paprika.spi.IndexSpec;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBConnection;
@@ -30,9 +34,12 @@ final class DuckDbTable implements AcceleratedTable {
     private final List<String> primaryKey;
     private final String table;
     private final String stage;
+    private final TableIndexes indexes;
+    private final AppendMerge merge;
 
     /** {@code files} is null for a memory table. */
-    DuckDbTable(Connections connections, String dataset, String catalog, FileCatalogs files, List<String> primaryKey) {
+    DuckDbTable(Connections connections, String dataset, String catalog, FileCatalogs files, List<String> primaryKey,
+            List<IndexSpec> indexes) {
         this.connections = requireNonNull(connections, "connections");
         this.dataset = requireNonNull(dataset, "dataset");
         this.catalog = requireNonNull(catalog, "catalog");
@@ -42,6 +49,8 @@ final class DuckDbTable implements AcceleratedTable {
         String schema = Sql.ident(catalog) + ".main.";
         this.table = schema + Sql.ident(dataset);
         this.stage = schema + Sql.ident(dataset + "__paprika_stage");
+        this.indexes = new TableIndexes(dataset, indexes);
+        this.merge = new AppendMerge(dataset, table, this.primaryKey, this.indexes);
     }
 
     /** Loads into a staging table, then swaps it in with one transaction: readers see old or new. */
@@ -78,12 +87,105 @@ final class DuckDbTable implements AcceleratedTable {
         try {
             execute(conn, "DROP TABLE IF EXISTS " + table);
             execute(conn, "ALTER TABLE " + stage + " RENAME TO " + Sql.ident(dataset));
+            // After the rename: DuckDB renames no table that has indexes, and index names are per schema.
+            indexes.createOn(conn, table);
             conn.commit();
         } catch (SQLException e) {
             conn.rollback();
             throw e;
         } finally {
             conn.setAutoCommit(true);
+        }
+    }
+
+    /** Stages the rows, then merges them in one transaction (see {@link AppendMerge}). */
+    @Override
+    public synchronized long append(ArrowReader rows, ConflictAction onConflict) throws AccelerationException {
+        requireNonNull(onConflict, "onConflict");
+        try (DuckDBConnection conn = connections.open()) {
+            boolean create = !exists(conn);
+            merge.run(conn, rows, onConflict, create);
+            if (file) {
+                if (create) {
+                    showInMain(conn);
+                }
+                execute(conn, "CHECKPOINT " + Sql.ident(catalog));
+            }
+            return count(conn);
+        } catch (Exception e) {
+            throw new AccelerationException("dataset `" + dataset + "`: appending to DuckDB failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** JDBC's value, with java.sql date-times turned into the java.time types the SPI names. */
+    @Override
+    public Optional<Object> max(String column) throws AccelerationException {
+        try (DuckDBConnection conn = connections.open()) {
+            if (!exists(conn)) {
+                return Optional.empty();
+            }
+            List<String> columns = columns(conn);
+            if (!columns.contains(column)) {
+                throw new AccelerationException("dataset `" + dataset + "`: no column `" + column + "` (columns: "
+                        + String.join(", ", columns) + ")");
+            }
+            try (Statement st = conn.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT max(" + Sql.ident(column) + ") FROM " + table)) {
+                rs.next();
+                Object value = rs.getObject(1);
+                if (value instanceof java.sql.Timestamp t) {
+                    value = t.toLocalDateTime();
+                } else if (value instanceof java.sql.Date d) {
+                    value = d.toLocalDate();
+                }
+                return Optional.ofNullable(value);
+            }
+        } catch (SQLException e) {
+            throw new AccelerationException("dataset `" + dataset + "`: reading max(" + column + ") failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized long delete(String filter) throws AccelerationException {
+        requireNonNull(filter, "filter");
+        try (DuckDBConnection conn = connections.open()) {
+            if (!exists(conn)) {
+                return 0;
+            }
+            long deleted;
+            conn.setAutoCommit(false);
+            try (Statement st = conn.createStatement()) {
+                deleted = st.executeLargeUpdate("DELETE FROM " + table + " WHERE " + filter);
+                conn.commit();
+            } catch (SQLException e) {
+                conn.rollback();
+                throw e;
+            } finally {
+                conn.setAutoCommit(true);
+            }
+            if (file && deleted > 0) {
+                execute(conn, "CHECKPOINT " + Sql.ident(catalog));
+            }
+            return deleted;
+        } catch (SQLException e) {
+            throw new AccelerationException("dataset `" + dataset + "`: deleting rows where " + filter + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private List<String> columns(DuckDBConnection conn) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT column_name FROM duckdb_columns()"
+                + " WHERE database_name = ? AND schema_name = 'main' AND table_name = ? ORDER BY column_index")) {
+            ps.setString(1, catalog);
+            ps.setString(2, dataset);
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
         }
     }
 

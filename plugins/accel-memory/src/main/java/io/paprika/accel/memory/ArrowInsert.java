@@ -19,22 +19,39 @@ import org.apache.arrow.vector.types.pojo.Field;
  * through one prepared statement, sent as one JDBC batch per Arrow batch.
  */
 final class ArrowInsert {
+    /** The extra column an append's staging table numbers rows in, so duplicates resolve in stream order. */
+    static final String SEQUENCE = "__paprika_seq";
+
     private ArrowInsert() {
     }
 
     /** Creates {@code target} (quoted) and inserts every row; returns the rows inserted. */
     static long createAndFill(Connection conn, String dataset, String target, List<String> primaryKey,
             ArrowReader rows) throws AccelerationException, SQLException, java.io.IOException {
-        VectorSchemaRoot root = rows.getVectorSchemaRoot();
-        List<Field> fields = root.getSchema().getFields();
+        List<Field> fields = fields(dataset, rows);
+        execute(conn, createTable(dataset, target, fields, primaryKey, false));
+        return fill(conn, target, rows, false);
+    }
+
+    /** The stream's columns; an error when there are none. */
+    static List<Field> fields(String dataset, ArrowReader rows) throws AccelerationException, java.io.IOException {
+        List<Field> fields = rows.getVectorSchemaRoot().getSchema().getFields();
         if (fields.isEmpty()) {
             throw new AccelerationException("dataset `" + dataset + "`: the rows have no columns");
         }
-        try (Statement st = conn.createStatement()) {
-            st.execute(createTable(dataset, target, fields, primaryKey));
-        }
+        return fields;
+    }
+
+    /**
+     * Inserts every remaining row of {@code rows} into {@code target}, whose columns are the
+     * stream's (plus {@link #SEQUENCE} last, numbered from 0, when {@code sequence}).
+     */
+    static long fill(Connection conn, String target, ArrowReader rows, boolean sequence)
+            throws SQLException, java.io.IOException {
+        VectorSchemaRoot root = rows.getVectorSchemaRoot();
+        int width = root.getSchema().getFields().size();
         String insert = "INSERT INTO " + target + " VALUES ("
-                + String.join(", ", Collections.nCopies(fields.size(), "?")) + ")";
+                + String.join(", ", Collections.nCopies(width + (sequence ? 1 : 0), "?")) + ")";
         long total = 0;
         try (PreparedStatement ps = conn.prepareStatement(insert)) {
             while (rows.loadNextBatch()) {
@@ -44,8 +61,11 @@ final class ArrowInsert {
                 }
                 int n = root.getRowCount();
                 for (int row = 0; row < n; row++) {
-                    for (int c = 0; c < columns.size(); c++) {
+                    for (int c = 0; c < width; c++) {
                         ps.setObject(c + 1, columns.get(c).get(row));
+                    }
+                    if (sequence) {
+                        ps.setLong(width + 1, total + row);
                     }
                     ps.addBatch();
                 }
@@ -56,15 +76,30 @@ final class ArrowInsert {
         return total;
     }
 
-    private static String createTable(String dataset, String target, List<Field> fields, List<String> primaryKey)
-            throws AccelerationException {
+    /** {@code CREATE TABLE target (...)} for the fields, with a primary key and the sequence column when asked. */
+    static String createTable(String dataset, String target, List<Field> fields, List<String> primaryKey,
+            boolean sequence) throws AccelerationException {
         List<String> columns = new ArrayList<>();
         for (Field f : fields) {
             columns.add(Sql.ident(f.getName()) + " " + H2Types.columnType(dataset, f));
         }
+        if (sequence) {
+            columns.add(Sql.ident(SEQUENCE) + " BIGINT NOT NULL");
+        }
         if (!primaryKey.isEmpty()) {
-            columns.add("PRIMARY KEY (" + primaryKey.stream().map(Sql::ident).collect(Collectors.joining(", ")) + ")");
+            columns.add("PRIMARY KEY (" + idents(primaryKey) + ")");
         }
         return "CREATE TABLE " + target + " (" + String.join(", ", columns) + ")";
+    }
+
+    /** Quoted names, comma-separated. */
+    static String idents(List<String> names) {
+        return names.stream().map(Sql::ident).collect(Collectors.joining(", "));
+    }
+
+    static void execute(Connection conn, String sql) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.execute(sql);
+        }
     }
 }

@@ -89,7 +89,7 @@ public final class MemoryAccelerator implements Accelerator {
             throw new AccelerationException("dataset `" + spec.dataset() + "`: acceleration mode `" + spec.mode()
                     + "` is not supported by engine memory (use mode memory, or engine duckdb for mode file)");
         }
-        return new H2Table(this::open, lock, spec.dataset(), spec.primaryKey());
+        return new H2Table(this::open, lock, spec.dataset(), spec.primaryKey(), spec.indexes());
     }
 
     @Override
