@@ -73,6 +73,9 @@ class RefreshIT {
                 assertEquals(400, bad.statusCode());
                 assertTrue(bad.body().contains("refresh_sql"), bad.body());
                 assertEquals(400, refresh(spiced, "items", "{\"refresh_every\": 1}").statusCode());
+                HttpResponse<String> append = refresh(spiced, "items", "{\"refresh_mode\": \"append\"}");
+                assertEquals(400, append.statusCode());
+                assertTrue(append.body().contains("time_column"), append.body());
             }
         }
     }
@@ -114,6 +117,28 @@ class RefreshIT {
                 assertTrue(dataset(spiced, "items").get("message").asText().contains("503"));
                 assertEquals("[{\"n\":4}]", spiced.body("SELECT count(*) AS n FROM items"), "the last good rows serve");
                 assertEquals(200, spiced.get("/v1/ready").statusCode(), "ready stays 200 after a failed refresh");
+            }
+        }
+    }
+
+    @Test
+    void aSourceSlowerThanClientTimeoutIsRetried(@TempDir Path dir) throws Exception {
+        try (SourceServer source = new SourceServer(null, null)) {
+            source.put("/items.csv", FOUR, "text/csv").stallNext("/items.csv", 1);
+            Files.writeString(dir.resolve("spicepod.yaml"), """
+                    version: v1
+                    kind: Spicepod
+                    name: slow
+                    datasets:
+                      - from: %s
+                        name: items
+                        params: {client_timeout: 1s}
+                        acceleration: {enabled: true}
+                    """.formatted(source.url("/items.csv")));
+            try (Spiced spiced = Spiced.start(dir, null, Map.of())) {
+                spiced.awaitReady(Duration.ofSeconds(30));
+                assertEquals("[{\"n\":4}]", spiced.body("SELECT count(*) AS n FROM items"));
+                assertTrue(spiced.output().contains("retry 1 in"), spiced.output());
             }
         }
     }

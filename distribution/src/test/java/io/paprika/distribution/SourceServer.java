@@ -22,6 +22,7 @@ final class SourceServer implements AutoCloseable {
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger notModified = new AtomicInteger();
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> stalls = new ConcurrentHashMap<>();
 
     SourceServer(String user, String password) throws IOException {
         this.expectedAuth = user == null ? null
@@ -46,6 +47,12 @@ final class SourceServer implements AutoCloseable {
         return this;
     }
 
+    /** The next {@code count} requests for {@code path} wait 5 s before answering: a slow source. */
+    SourceServer stallNext(String path, int count) {
+        stalls.put(path, new AtomicInteger(count));
+        return this;
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
@@ -57,6 +64,14 @@ final class SourceServer implements AutoCloseable {
                 ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"test\"");
                 ex.sendResponseHeaders(401, -1);
                 return;
+            }
+            AtomicInteger stalling = stalls.get(ex.getRequestURI().getPath());
+            if (stalling != null && stalling.getAndDecrement() > 0) {
+                try {
+                    Thread.sleep(5000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             AtomicInteger failing = failures.get(ex.getRequestURI().getPath());
             if (failing != null && failing.getAndDecrement() > 0) {

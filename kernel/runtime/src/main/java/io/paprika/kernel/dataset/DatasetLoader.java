@@ -67,9 +67,9 @@ final class DatasetLoader {
     /**
      * Loads the dataset once.
      *
-     * @param override a {@code refresh_sql} for this run only (from the refresh API), or empty
+     * @param override what the refresh API changes for this run only
      */
-    LoadOutcome load(Dataset d, Optional<RefreshSql> override) {
+    LoadOutcome load(Dataset d, RefreshOverride override) {
         DatasetSpec spec = d.spec();
         Optional<PluginRef> connector = plugins.connector(spec.scheme());
         Optional<PluginRef> engine = plugins.accelerator(spec.acceleration().engine());
@@ -93,9 +93,9 @@ final class DatasetLoader {
             long t0 = System.nanoTime();
             try (BufferAllocator child = allocator.newChildAllocator("load:" + spec.name(), 0, Long.MAX_VALUE)) {
                 AccelerationSpec a = spec.acceleration();
-                Optional<RefreshSql> sql = override.or(() -> a.refreshSql());
-                // Append continues from what the table holds; the first load and one-off API runs are full.
-                boolean append = refresh && "append".equals(a.refreshMode()) && override.isEmpty();
+                Optional<RefreshSql> sql = override.refreshSql().or(() -> a.refreshSql());
+                // Append continues from what the table holds; the first load is always full.
+                boolean append = refresh && "append".equals(override.refreshMode().orElse(a.refreshMode()));
                 Optional<String> filter = AppendFilters.combine(sql.flatMap(RefreshSql::filter),
                         AppendFilters.window(spec, Instant.now()),
                         append ? AppendFilters.checkpoint(spec, table) : Optional.empty());

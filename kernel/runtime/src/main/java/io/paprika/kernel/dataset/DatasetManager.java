@@ -6,7 +6,6 @@ import io.paprika.kernel.config.AccelerationSpec;
 import io.paprika.kernel.config.ConfigException;
 import io.paprika.kernel.config.DatasetSpec;
 import io.paprika.kernel.config.Durations;
-import io.paprika.kernel.config.RefreshSql;
 import io.paprika.kernel.plugin.PluginListener;
 import io.paprika.kernel.plugin.PluginRef;
 import io.paprika.kernel.plugin.PluginRegistry;
@@ -119,17 +118,17 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
 
     /** Runs a load of the dataset now, or right after the one in progress. */
     public void requestLoad(Dataset d) {
-        requestLoad(d, Optional.empty());
+        requestLoad(d, RefreshOverride.NONE);
     }
 
     /**
-     * Runs a load now (or right after the one in progress), with a {@code refresh_sql} for that
-     * run only when given.
+     * Runs a load now (or right after the one in progress), with a {@code refresh_sql} or
+     * {@code refresh_mode} for that run only when given.
      */
-    public void requestLoad(Dataset d, Optional<RefreshSql> override) {
+    public void requestLoad(Dataset d, RefreshOverride override) {
         LoadSlot slot = slots.computeIfAbsent(d.name(), n -> new LoadSlot());
         synchronized (slot) {
-            if (override.isPresent()) {
+            if (!override.isNone()) {
                 slot.override = override;
             }
             if (slot.running) {
@@ -144,10 +143,10 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
     private void runLoads(Dataset d, LoadSlot slot) {
         LoadOutcome outcome;
         while (true) {
-            Optional<RefreshSql> override;
+            RefreshOverride override;
             synchronized (slot) {
                 override = slot.override;
-                slot.override = Optional.empty();
+                slot.override = RefreshOverride.NONE;
             }
             try {
                 outcome = loader.load(d, override);
@@ -263,7 +262,7 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
         boolean running;
         boolean again;
         int retries;
-        Optional<RefreshSql> override = Optional.empty();
+        RefreshOverride override = RefreshOverride.NONE;
         ScheduledFuture<?> next;
     }
 

@@ -9,6 +9,7 @@ import io.paprika.kernel.config.ConfigException;
 import io.paprika.kernel.config.RefreshSql;
 import io.paprika.kernel.dataset.Dataset;
 import io.paprika.kernel.dataset.DatasetManager;
+import io.paprika.kernel.dataset.RefreshOverride;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -40,9 +41,9 @@ final class RefreshApi {
             answer(ctx, 400, "dataset `" + d.name() + "` is not accelerated: there is nothing to refresh");
             return;
         }
-        Optional<RefreshSql> override;
+        RefreshOverride override;
         try {
-            override = overrideOf(ctx.body(), d.name());
+            override = overrideOf(ctx.body(), d);
         } catch (IllegalArgumentException | ConfigException e) {
             answer(ctx, 400, e.getMessage());
             return;
@@ -51,9 +52,9 @@ final class RefreshApi {
         answer(ctx, 201, "Dataset refresh triggered for " + d.name() + ".");
     }
 
-    private static Optional<RefreshSql> overrideOf(String body, String dataset) throws ConfigException {
+    private static RefreshOverride overrideOf(String body, Dataset d) throws ConfigException {
         if (body == null || body.isBlank()) {
-            return Optional.empty();
+            return RefreshOverride.NONE;
         }
         JsonNode json;
         try {
@@ -70,13 +71,21 @@ final class RefreshApi {
                 throw new IllegalArgumentException("unknown field `" + field + "`; accepted: refresh_sql, refresh_mode");
             }
         }
-        JsonNode mode = json.get("refresh_mode");
-        if (mode != null && !mode.isNull() && !"full".equals(mode.asText())) {
-            throw new IllegalArgumentException("refresh_mode `" + mode.asText()
-                    + "` is not supported by this runtime yet; use full");
+        Optional<String> mode = text(json, "refresh_mode");
+        if (mode.isPresent() && !Set.of("full", "append").contains(mode.get())) {
+            throw new IllegalArgumentException("refresh_mode `" + mode.get() + "` is not valid; use full or append");
         }
-        JsonNode sql = json.get("refresh_sql");
-        return sql == null || sql.isNull() ? Optional.empty() : Optional.of(RefreshSql.parse(sql.asText(), dataset));
+        if (mode.equals(Optional.of("append")) && d.spec().timeColumn().isEmpty()) {
+            throw new IllegalArgumentException("refresh_mode append needs the dataset's time_column");
+        }
+        Optional<String> sql = text(json, "refresh_sql");
+        return new RefreshOverride(sql.isEmpty() ? Optional.empty() : Optional.of(RefreshSql.parse(sql.get(), d.name())),
+                mode);
+    }
+
+    private static Optional<String> text(JsonNode json, String field) {
+        JsonNode v = json.get(field);
+        return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
     }
 
     private static void answer(Context ctx, int status, String message) {
