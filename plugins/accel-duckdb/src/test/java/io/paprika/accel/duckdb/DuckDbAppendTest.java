@@ -9,43 +9,20 @@ import io.paprika.spi.AcceleratedTable;
 import io.paprika.spi.AccelerationException;
 import io.paprika.spi.ConflictAction;
 import io.paprika.spi.TableSpec;
+import io.paprika.spi.testing.AcceleratorFixture;
 import io.paprika.spi.testing.Results;
 import io.paprika.spi.testing.TestRows;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DuckDbAppendTest {
-    @TempDir
-    Path dataDir;
-
-    private RootAllocator allocator;
-    private DuckDbAccelerator engine;
-
-    @BeforeEach
-    void start() throws Exception {
-        allocator = new RootAllocator();
-        engine = new DuckDbAccelerator();
-        engine.activate();
-    }
-
-    @AfterEach
-    void stop() {
-        engine.deactivate();
-        assertEquals(0, allocator.getAllocatedMemory(), "every Arrow buffer is released");
-        allocator.close();
+class DuckDbAppendTest extends AcceleratorFixture<DuckDbAccelerator> {
+    DuckDbAppendTest() {
+        super(new DuckDbLifecycle());
     }
 
     private AcceleratedTable table(String name, String mode, List<String> pk) throws Exception {
@@ -62,10 +39,6 @@ class DuckDbAppendTest {
         try (ArrowReader r = SmallRows.of(allocator, rows)) {
             return table.replace(r);
         }
-    }
-
-    private List<List<Object>> rows(String sql) throws Exception {
-        return Results.read(engine.query(sql, allocator)).rows();
     }
 
     @Test
@@ -163,37 +136,18 @@ class DuckDbAppendTest {
     @Test
     void queriesDuringAppendsSeeWholeAppendsOnly() throws Exception {
         AcceleratedTable t = table("growing", "memory", List.of("id"));
-        AtomicBoolean running = new AtomicBoolean(true);
-        ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
-        AtomicInteger queries = new AtomicInteger();
-        Thread reader = new Thread(() -> {
-            while (running.get()) {
-                try {
-                    long n = Results.read(engine.query("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'growing'",
-                            allocator)).single() == 0 ? 0
-                            : Results.read(engine.query("SELECT count(*) FROM growing", allocator)).single();
-                    if (n % 500 != 0) {
-                        problems.add("saw " + n + " rows");
-                    }
-                    queries.incrementAndGet();
-                } catch (Exception e) {
-                    problems.add(e.toString());
-                }
-            }
-        });
-        reader.start();
-        try {
+        whileQuerying(() -> {
+            long n = Results.read(engine.query("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'growing'",
+                    allocator)).single() == 0 ? 0
+                    : Results.read(engine.query("SELECT count(*) FROM growing", allocator)).single();
+            return n % 500 != 0 ? "saw " + n + " rows" : null;
+        }, 10, () -> {
             for (int i = 0; i < 30; i++) {
                 try (ArrowReader r = TestRows.rows(allocator, i * 500L, 1000, 100)) {
                     // Half of each append updates the previous one's keys, half adds new ones.
                     assertEquals(1000 + i * 500L, t.append(r, ConflictAction.UPSERT));
                 }
             }
-        } finally {
-            running.set(false);
-            reader.join();
-        }
-        assertTrue(problems.isEmpty(), problems.toString());
-        assertTrue(queries.get() > 10, "the query loop ran " + queries.get() + " times");
+        });
     }
 }

@@ -1,66 +1,33 @@
 package io.paprika.accel.duckdb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.paprika.spi.AcceleratedTable;
-import io.paprika.spi.ArrowStream;
 import io.paprika.spi.QueryShape;
-import io.paprika.spi.TableSpec;
-import io.paprika.spi.testing.Results;
+import io.paprika.spi.testing.DescribeContract;
 import io.paprika.spi.testing.TestRows;
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DuckDbDescribeTest {
-    @TempDir
-    Path dataDir;
-
-    private RootAllocator allocator;
-    private DuckDbAccelerator engine;
-
-    @BeforeEach
-    void start() throws Exception {
-        allocator = new RootAllocator();
-        engine = new DuckDbAccelerator();
-        engine.activate();
-        AcceleratedTable items = engine.attach(new TableSpec("items", "memory", Map.of(), List.of(), dataDir));
-        try (ArrowReader rows = TestRows.rows(allocator, 0, 100, 30)) {
-            items.replace(rows);
-        }
+class DuckDbDescribeTest extends DescribeContract<DuckDbAccelerator> {
+    DuckDbDescribeTest() {
+        super(new DuckDbLifecycle());
     }
 
-    @AfterEach
-    void stop() {
-        engine.deactivate();
-        assertEquals(0, allocator.getAllocatedMemory(), "every Arrow buffer is released");
-        allocator.close();
+    @Override
+    protected String slowTwoColumnQuery() {
+        return "SELECT i, sum(i) OVER (ORDER BY i DESC) AS running FROM range(10000000) t(i) ORDER BY running DESC";
     }
 
-    /** What describe promises: the schema the query then streams, field for field. */
-    private QueryShape assertDescribesStream(String sql, Object... parameters) throws Exception {
-        QueryShape shape = engine.describe(sql, allocator);
-        try (ArrowStream stream = engine.query(sql, Arrays.asList(parameters), allocator)) {
-            assertEquals(shape.result(), stream.reader().getVectorSchemaRoot().getSchema(), sql);
-        }
-        return shape;
+    @Override
+    protected String syntaxErrorMessage() {
+        return "syntax error at or near \"SELEC\"";
     }
 
     @Test
@@ -122,26 +89,9 @@ class DuckDbDescribeTest {
     }
 
     @Test
-    void describeDoesNotRunTheQuery() throws Exception {
-        long started = System.nanoTime();
-        QueryShape big = engine.describe("SELECT i, sum(i) OVER (ORDER BY i DESC) AS running FROM range(10000000) t(i) "
-                + "ORDER BY running DESC", allocator);
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        assertTrue(millis < 1000, "describe took " + millis + " ms");
-        assertEquals(2, big.result().getFields().size());
-
+    void describeUndoesTheStatementsBeforeTheLast() throws Exception {
         // Statements before the last run while DuckDB prepares the last: describe undoes them.
         engine.describe("DELETE FROM items; SELECT 1 AS one", allocator);
-        SQLException dml = assertThrows(SQLException.class, () -> engine.describe("DELETE FROM items", allocator));
-        assertTrue(dml.getMessage().contains("only queries"), dml.getMessage());
-        assertEquals(100, Results.read(engine.query("SELECT count(*) FROM items", allocator)).single());
-    }
-
-    @Test
-    void badSqlFailsWithTheEnginesMessage() {
-        SQLException missing = assertThrows(SQLException.class, () -> engine.describe("SELECT * FROM missing_table", allocator));
-        assertTrue(missing.getMessage().contains("missing_table"), missing.getMessage());
-        SQLException syntax = assertThrows(SQLException.class, () -> engine.describe("SELEC 1", allocator));
-        assertTrue(syntax.getMessage().contains("syntax error at or near \"SELEC\""), syntax.getMessage());
+        assertEquals(100, query("SELECT count(*) FROM items").single());
     }
 }

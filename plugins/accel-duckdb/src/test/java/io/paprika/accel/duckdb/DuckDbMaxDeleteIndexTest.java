@@ -10,55 +10,25 @@ import io.paprika.spi.AccelerationException;
 import io.paprika.spi.ConflictAction;
 import io.paprika.spi.IndexSpec;
 import io.paprika.spi.TableSpec;
+import io.paprika.spi.testing.AcceleratorFixture;
 import io.paprika.spi.testing.Results;
 import io.paprika.spi.testing.TestRows;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DuckDbMaxDeleteIndexTest {
-    @TempDir
-    Path dataDir;
-
-    private RootAllocator allocator;
-    private DuckDbAccelerator engine;
-
-    @BeforeEach
-    void start() throws Exception {
-        allocator = new RootAllocator();
-        engine = new DuckDbAccelerator();
-        engine.activate();
-    }
-
-    @AfterEach
-    void stop() {
-        engine.deactivate();
-        assertEquals(0, allocator.getAllocatedMemory(), "every Arrow buffer is released");
-        allocator.close();
-    }
-
-    private long load(AcceleratedTable table, long first, int count) throws Exception {
-        try (ArrowReader rows = TestRows.rows(allocator, first, count, 100)) {
-            return table.replace(rows);
-        }
-    }
-
-    private List<List<Object>> rows(String sql) throws Exception {
-        return Results.read(engine.query(sql, allocator)).rows();
+class DuckDbMaxDeleteIndexTest extends AcceleratorFixture<DuckDbAccelerator> {
+    DuckDbMaxDeleteIndexTest() {
+        super(new DuckDbLifecycle());
     }
 
     @Test
     void maxReadsTimestampsNumbersAndDates() throws Exception {
         AcceleratedTable t = engine.attach(new TableSpec("m", "memory", Map.of(), List.of(), dataDir));
         assertEquals(Optional.empty(), t.max("ts"), "no table yet");
-        load(t, 0, 250);
+        load(t, 0, 250, 100);
         assertEquals(Optional.of(TestRows.T0.plusSeconds(249)), t.max("ts"));
         assertEquals(Optional.of(249L), t.max("id"));
         assertEquals(Optional.of(TestRows.D0.plusDays(249)), t.max("day"));
@@ -77,7 +47,7 @@ class DuckDbMaxDeleteIndexTest {
     @Test
     void maxIsEmptyForAnEmptyTableAndNamesTheColumnsForAnUnknownOne() throws Exception {
         AcceleratedTable t = engine.attach(new TableSpec("m", "memory", Map.of(), List.of(), dataDir));
-        load(t, 0, 10);
+        load(t, 0, 10, 100);
         t.delete("true");
         assertEquals(Optional.empty(), t.max("ts"), "empty table");
         AccelerationException e = assertThrows(AccelerationException.class, () -> t.max("nope"));
@@ -89,7 +59,7 @@ class DuckDbMaxDeleteIndexTest {
     void deleteRemovesExactlyTheMatchingRows() throws Exception {
         AcceleratedTable t = engine.attach(new TableSpec("d", "file", Map.of(), List.of("id"), dataDir));
         assertEquals(0, t.delete("\"id\" < 5"), "no table yet");
-        load(t, 0, 100);
+        load(t, 0, 100, 100);
         assertEquals(30, t.delete("\"ts\" < TIMESTAMP '" + TestRows.T0.plusSeconds(30).toString().replace('T', ' ') + "'"));
         assertEquals(70, t.rowCount());
         assertEquals(30L, Results.read(engine.query("SELECT min(id) FROM d", allocator)).single());
@@ -108,9 +78,9 @@ class DuckDbMaxDeleteIndexTest {
         List<IndexSpec> specs = List.of(new IndexSpec(List.of("name"), false), new IndexSpec(List.of("id", "day"), true));
         List<List<Object>> expected = List.of(List.of("ix__idx_id_day", true), List.of("ix__idx_name", false));
         AcceleratedTable t = engine.attach(new TableSpec("ix", "memory", Map.of(), List.of("id"), dataDir, specs));
-        load(t, 0, 100);
+        load(t, 0, 100, 100);
         assertEquals(expected, indexes("ix"));
-        load(t, 0, 200);
+        load(t, 0, 200, 100);
         assertEquals(expected, indexes("ix"));
         try (ArrowReader more = TestRows.rows(allocator, 150, 100, 30)) {
             assertEquals(250, t.append(more, ConflictAction.UPSERT));
@@ -122,7 +92,7 @@ class DuckDbMaxDeleteIndexTest {
             assertEquals(50, f.append(rows, ConflictAction.DROP));
         }
         assertEquals(List.of(List.of("ixf__idx_id_day", true), List.of("ixf__idx_name", false)), indexes("ixf"));
-        load(f, 0, 60);
+        load(f, 0, 60, 100);
         assertEquals(List.of(List.of("ixf__idx_id_day", true), List.of("ixf__idx_name", false)), indexes("ixf"));
     }
 

@@ -2,62 +2,35 @@ package io.paprika.accel.duckdb;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.paprika.spi.AcceleratedTable;
-import io.paprika.spi.TableSpec;
+import io.paprika.spi.testing.ParametersContract;
 import io.paprika.spi.testing.Results;
 import io.paprika.spi.testing.TestRows;
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DuckDbParametersTest {
-    @TempDir
-    Path dataDir;
-
-    private RootAllocator allocator;
-    private DuckDbAccelerator engine;
-
-    @BeforeEach
-    void start() throws Exception {
-        allocator = new RootAllocator();
-        engine = new DuckDbAccelerator();
-        engine.activate();
-        AcceleratedTable items = engine.attach(new TableSpec("items", "memory", Map.of(), List.of(), dataDir));
-        try (ArrowReader rows = TestRows.rows(allocator, 0, 100, 30)) {
-            items.replace(rows);
-        }
+class DuckDbParametersTest extends ParametersContract<DuckDbAccelerator> {
+    DuckDbParametersTest() {
+        super(new DuckDbLifecycle());
     }
 
-    @AfterEach
-    void stop() {
-        engine.deactivate();
-        assertEquals(0, allocator.getAllocatedMemory(), "every Arrow buffer is released");
-        allocator.close();
+    @Override
+    protected String parameterIsNullSql() {
+        return "SELECT ? IS NULL AS missing";
     }
 
-    private Results query(String sql, Object... parameters) throws Exception {
-        return Results.read(engine.query(sql, Arrays.asList(parameters), allocator));
+    @Override
+    protected String oneParameterSql() {
+        return "SELECT ? AS v";
     }
 
     /** {@code SELECT ? AS v}: the value DuckDB gives back, and the Arrow type it chose. */
@@ -97,35 +70,4 @@ class DuckDbParametersTest {
         assertRoundTrip(new byte[] {0, 1, (byte) 0xff}, ArrowType.Binary.INSTANCE, new byte[] {0, 1, (byte) 0xff});
     }
 
-    @Test
-    void filtersALoadedTable() throws Exception {
-        assertEquals(List.of(List.of(7L, "name-7")), query("SELECT id, name FROM items WHERE id = ?", 7L).rows());
-        assertEquals(7L, query("SELECT id FROM items WHERE id = ?", 7).single());
-        assertEquals(7L, query("SELECT id FROM items WHERE name = ?", "name-7").single());
-        assertEquals(7L, query("SELECT id FROM items WHERE day = ?", TestRows.D0.plusDays(7)).single());
-        assertEquals(7L, query("SELECT id FROM items WHERE ts = ?", TestRows.T0.plusSeconds(7)).single());
-        assertEquals(3, query("SELECT count(*) FROM items WHERE active = ? AND price < ?", true, 7.5).single());
-        assertEquals(10, query("SELECT count(*) FROM items WHERE price BETWEEN ? AND ?", new BigDecimal("0"), 13.5).single());
-    }
-
-    @Test
-    void nullBindsSqlNull() throws Exception {
-        assertEquals(List.of(List.of(true)), query("SELECT ? IS NULL AS missing", (Object) null).rows());
-        assertEquals(0, query("SELECT count(*) FROM items WHERE name = ?", (Object) null).single());
-        assertEquals(10, query("SELECT count(*) FROM items WHERE name IS NOT DISTINCT FROM ?", (Object) null).single());
-    }
-
-    @Test
-    void aWrongParameterCountFails() {
-        SQLException few = assertThrows(SQLException.class, () -> query("SELECT id FROM items WHERE id = ? OR id = ?", 1L));
-        assertTrue(few.getMessage().contains("2 parameter"), few.getMessage());
-        SQLException many = assertThrows(SQLException.class, () -> query("SELECT 1", 1L));
-        assertTrue(many.getMessage().contains("0 parameter"), many.getMessage());
-    }
-
-    @Test
-    void queryWithoutParametersIsTheSamePath() throws Exception {
-        assertEquals(100, Results.read(engine.query("SELECT count(*) FROM items", allocator)).single());
-        assertThrows(SQLException.class, () -> engine.query("SELECT ? AS v", allocator));
-    }
 }

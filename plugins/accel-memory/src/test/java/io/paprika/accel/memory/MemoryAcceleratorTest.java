@@ -1,9 +1,9 @@
 package io.paprika.accel.memory;
 
 import io.paprika.spi.testing.TestRows;
+import io.paprika.spi.testing.AcceleratorContract;
 import io.paprika.spi.testing.Results;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,102 +11,38 @@ import io.paprika.spi.AcceleratedTable;
 import io.paprika.spi.AccelerationException;
 import io.paprika.spi.TableSpec;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.TimeStampMicroTZVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.ipc.ArrowReader;
-import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MemoryAcceleratorTest {
-    @TempDir
-    Path dataDir;
-
-    private RootAllocator allocator;
-    private MemoryAccelerator engine;
-
-    @BeforeEach
-    void start() throws Exception {
-        allocator = new RootAllocator();
-        engine = new MemoryAccelerator();
-        engine.activate();
+class MemoryAcceleratorTest extends AcceleratorContract<MemoryAccelerator> {
+    MemoryAcceleratorTest() {
+        super(new MemoryLifecycle());
     }
 
-    @AfterEach
-    void stop() {
-        engine.deactivate();
-        assertEquals(0, allocator.getAllocatedMemory(), "every Arrow buffer is released");
-        allocator.close();
-    }
-
-    private TableSpec memory(String name, List<String> pk) {
-        return new TableSpec(name, "memory", Map.of(), pk, dataDir);
-    }
-
-    private long load(AcceleratedTable table, long first, int count) throws Exception {
-        try (ArrowReader rows = TestRows.rows(allocator, first, count, 1000)) {
-            return table.replace(rows);
-        }
-    }
-
-    private Results query(String sql) throws Exception {
-        return Results.read(engine.query(sql, allocator));
+    @Override
+    protected int bulkRowCount() {
+        return 20000;
     }
 
     @Test
     void declaresNoParams() {
         assertTrue(engine.params().isEmpty());
-    }
-
-    @Test
-    void loadsArrowBatchesAndAnswersWithArrowTypes() throws Exception {
-        AcceleratedTable table = engine.attach(memory("customer-interactions", List.of()));
-        assertEquals(20000, load(table, 0, 20000));
-        assertEquals(20000, table.rowCount());
-        assertTrue(table.sizeBytes() > 0, "size " + table.sizeBytes());
-        assertFalse(table.hasData());
-
-        Results r = query("SELECT * FROM \"customer-interactions\" ORDER BY id");
-        assertEquals(20000, r.rows().size());
-        var f = r.schema().getFields();
-        assertEquals(List.of("id", "price", "name", "ts", "active", "day"), f.stream().map(Field::getName).toList());
-        assertEquals(new ArrowType.Int(64, true), f.get(0).getType());
-        assertEquals(new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE), f.get(1).getType());
-        assertEquals(ArrowType.Utf8.INSTANCE, f.get(2).getType());
-        assertEquals(new ArrowType.Timestamp(TimeUnit.MICROSECOND, null), f.get(3).getType());
-        assertEquals(ArrowType.Bool.INSTANCE, f.get(4).getType());
-        assertEquals(new ArrowType.Date(DateUnit.DAY), f.get(5).getType());
-
-        List<Object> row = r.rows().get(9);
-        assertEquals(9L, row.get(0));
-        assertEquals(13.5, row.get(1));
-        assertEquals(null, row.get(2));
-        assertEquals(TestRows.T0.plusSeconds(9), (LocalDateTime) row.get(3));
-        assertEquals(false, row.get(4));
-        assertEquals((int) TestRows.D0.plusDays(9).toEpochDay(), row.get(5));
-        assertEquals("name-8", r.rows().get(8).get(2));
     }
 
     @Test
@@ -159,10 +95,8 @@ class MemoryAcceleratorTest {
     }
 
     @Test
-    void unquotedNamesAndEngineAliasWork() throws Exception {
+    void postgresFlavouredSqlAndKeywordColumnNamesWork() throws Exception {
         load(engine.attach(memory("products", List.of())), 0, 10);
-        assertEquals(10, query("SELECT count(*) FROM products").single());
-        assertEquals(10, query("SELECT count(*) FROM PRODUCTS").single());
         assertEquals(4, query("SELECT count(*) FROM products WHERE id >= 3 AND id < 7").single());
         // PostgreSQL-flavoured SQL and column names that are H2 keywords.
         Results r = query("SELECT date_trunc('day', ts) AS d, EXTRACT(YEAR FROM day) AS y, name || '!' AS n, "
@@ -198,54 +132,6 @@ class MemoryAcceleratorTest {
     }
 
     @Test
-    void replaceIsAtomicUnderConcurrentQueries() throws Exception {
-        AcceleratedTable table = engine.attach(memory("flip", List.of("id")));
-        load(table, 0, 1000);
-        AtomicBoolean running = new AtomicBoolean(true);
-        ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
-        AtomicInteger queries = new AtomicInteger();
-        Thread reader = new Thread(() -> {
-            while (running.get()) {
-                try {
-                    long n = query("SELECT count(*) FROM flip").single();
-                    long rows = query("SELECT id FROM flip").rows().size();
-                    if ((n != 1000 && n != 2000) || (rows != 1000 && rows != 2000)) {
-                        problems.add("saw " + n + " / " + rows + " rows");
-                    }
-                    queries.incrementAndGet();
-                } catch (Exception e) {
-                    problems.add(e.toString());
-                }
-            }
-        });
-        reader.start();
-        for (int i = 0; i < 30; i++) {
-            load(table, 0, i % 2 == 0 ? 2000 : 1000);
-        }
-        running.set(false);
-        reader.join();
-        assertTrue(problems.isEmpty(), problems.toString());
-        assertTrue(queries.get() > 10, "the query loop ran " + queries.get() + " times");
-    }
-
-    @Test
-    void detachDropsTheTable() throws Exception {
-        AcceleratedTable table = engine.attach(memory("gone", List.of()));
-        load(table, 0, 5);
-        table.detach();
-        assertThrows(SQLException.class, () -> query("SELECT * FROM gone"));
-        assertEquals(0, table.rowCount());
-    }
-
-    @Test
-    void badSqlFailsWithTheEnginesMessage() {
-        SQLException e = assertThrows(SQLException.class, () -> query("SELECT * FROM missing_table"));
-        assertTrue(e.getMessage().contains("missing_table"), e.getMessage());
-        SQLException syntax = assertThrows(SQLException.class, () -> query("SELEC 1"));
-        assertTrue(syntax.getMessage().toLowerCase().contains("syntax"), syntax.getMessage());
-    }
-
-    @Test
     void rejectsFileModeAndNestedTypes() throws Exception {
         AccelerationException mode = assertThrows(AccelerationException.class,
                 () -> engine.attach(new TableSpec("x", "file", Map.of(), List.of(), dataDir)));
@@ -264,11 +150,4 @@ class MemoryAcceleratorTest {
         }
     }
 
-    @Test
-    void emptyResultsHaveASchema() throws Exception {
-        load(engine.attach(memory("few", List.of())), 0, 3);
-        Results r = query("SELECT id, name FROM few WHERE id > 100");
-        assertEquals(0, r.rows().size());
-        assertEquals(2, r.schema().getFields().size());
-    }
 }

@@ -9,40 +9,17 @@ import io.paprika.spi.AcceleratedTable;
 import io.paprika.spi.AccelerationException;
 import io.paprika.spi.ConflictAction;
 import io.paprika.spi.TableSpec;
+import io.paprika.spi.testing.AcceleratorFixture;
 import io.paprika.spi.testing.Results;
 import io.paprika.spi.testing.TestRows;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MemoryAppendTest {
-    @TempDir
-    Path dataDir;
-
-    private RootAllocator allocator;
-    private MemoryAccelerator engine;
-
-    @BeforeEach
-    void start() throws Exception {
-        allocator = new RootAllocator();
-        engine = new MemoryAccelerator();
-        engine.activate();
-    }
-
-    @AfterEach
-    void stop() {
-        engine.deactivate();
-        assertEquals(0, allocator.getAllocatedMemory(), "every Arrow buffer is released");
-        allocator.close();
+class MemoryAppendTest extends AcceleratorFixture<MemoryAccelerator> {
+    MemoryAppendTest() {
+        super(new MemoryLifecycle());
     }
 
     private AcceleratedTable attach(String name, List<String> pk) throws Exception {
@@ -163,33 +140,17 @@ class MemoryAppendTest {
         try (ArrowReader rows = TestRows.rows(allocator, 0, 1000, 1000)) {
             t.replace(rows);
         }
-        AtomicBoolean running = new AtomicBoolean(true);
-        ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
-        AtomicInteger queries = new AtomicInteger();
-        Thread reader = new Thread(() -> {
-            while (running.get()) {
-                try {
-                    long n = Results.read(engine.query("SELECT count(*) FROM grow", allocator)).single();
-                    if (n % 500 != 0) {
-                        problems.add("saw " + n + " rows");
-                    }
-                    queries.incrementAndGet();
-                } catch (Exception e) {
-                    problems.add(e.toString());
+        whileQuerying(() -> {
+            long n = Results.read(engine.query("SELECT count(*) FROM grow", allocator)).single();
+            return n % 500 != 0 ? "saw " + n + " rows" : null;
+        }, 5, () -> {
+            for (int i = 1; i <= 20; i++) {
+                // 500 new keys and 500 existing ones, in several batches.
+                try (ArrowReader rows = TestRows.rows(allocator, i * 500L, 1000, 300)) {
+                    assertEquals(1000 + i * 500L, t.append(rows, ConflictAction.UPSERT));
                 }
             }
         });
-        reader.start();
-        for (int i = 1; i <= 20; i++) {
-            // 500 new keys and 500 existing ones, in several batches.
-            try (ArrowReader rows = TestRows.rows(allocator, i * 500L, 1000, 300)) {
-                assertEquals(1000 + i * 500L, t.append(rows, ConflictAction.UPSERT));
-            }
-        }
-        running.set(false);
-        reader.join();
-        assertTrue(problems.isEmpty(), problems.toString());
-        assertTrue(queries.get() > 5, "the query loop ran " + queries.get() + " times");
         assertEquals(11000, t.rowCount());
     }
 }

@@ -4,63 +4,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.paprika.spi.AcceleratedTable;
-import io.paprika.spi.ArrowStream;
 import io.paprika.spi.QueryShape;
-import io.paprika.spi.TableSpec;
-import io.paprika.spi.testing.Results;
+import io.paprika.spi.testing.DescribeContract;
 import io.paprika.spi.testing.TestRows;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MemoryDescribeTest {
-    @TempDir
-    Path dataDir;
-
-    private RootAllocator allocator;
-    private MemoryAccelerator engine;
-
-    @BeforeEach
-    void start() throws Exception {
-        allocator = new RootAllocator();
-        engine = new MemoryAccelerator();
-        engine.activate();
-        AcceleratedTable items = engine.attach(new TableSpec("items", "memory", Map.of(), List.of(), dataDir));
-        try (ArrowReader rows = TestRows.rows(allocator, 0, 100, 30)) {
-            items.replace(rows);
-        }
+class MemoryDescribeTest extends DescribeContract<MemoryAccelerator> {
+    MemoryDescribeTest() {
+        super(new MemoryLifecycle());
     }
 
-    @AfterEach
-    void stop() {
-        engine.deactivate();
-        assertEquals(0, allocator.getAllocatedMemory(), "every Arrow buffer is released");
-        allocator.close();
+    @Override
+    protected String slowTwoColumnQuery() {
+        return "SELECT x, sum(x) OVER (ORDER BY x DESC) AS running FROM system_range(1, 10000000) ORDER BY running DESC";
     }
 
-    /** What describe promises: the schema the query then streams, field for field. */
-    private QueryShape assertDescribesStream(String sql, Object... parameters) throws Exception {
-        QueryShape shape = engine.describe(sql, allocator);
-        try (ArrowStream stream = engine.query(sql, Arrays.asList(parameters), allocator)) {
-            assertEquals(shape.result(), stream.reader().getVectorSchemaRoot().getSchema(), sql);
-        }
-        return shape;
+    @Override
+    protected String syntaxErrorMessage() {
+        return "Syntax error";
     }
 
     @Test
@@ -105,25 +75,7 @@ class MemoryDescribeTest {
     }
 
     @Test
-    void describeDoesNotRunTheQuery() throws Exception {
-        long started = System.nanoTime();
-        QueryShape big = engine.describe("SELECT x, sum(x) OVER (ORDER BY x DESC) AS running FROM system_range(1, 10000000) "
-                + "ORDER BY running DESC", allocator);
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        assertTrue(millis < 1000, "describe took " + millis + " ms");
-        assertEquals(2, big.result().getFields().size());
-
-        SQLException dml = assertThrows(SQLException.class, () -> engine.describe("DELETE FROM items", allocator));
-        assertTrue(dml.getMessage().contains("only queries"), dml.getMessage());
-        assertEquals(100, Results.read(engine.query("SELECT count(*) FROM items", allocator)).single());
-    }
-
-    @Test
-    void badSqlFailsWithTheEnginesMessage() {
-        SQLException missing = assertThrows(SQLException.class, () -> engine.describe("SELECT * FROM missing_table", allocator));
-        assertTrue(missing.getMessage().contains("missing_table"), missing.getMessage());
-        SQLException syntax = assertThrows(SQLException.class, () -> engine.describe("SELEC 1", allocator));
-        assertTrue(syntax.getMessage().contains("Syntax error"), syntax.getMessage());
+    void anUntypedParameterCannotBeDescribed() {
         SQLException untyped = assertThrows(SQLException.class, () -> engine.describe("SELECT ? AS v", allocator));
         assertTrue(untyped.getMessage().contains("Unknown data type"), untyped.getMessage());
     }

@@ -10,9 +10,9 @@ import io.paprika.spi.AccelerationException;
 import io.paprika.spi.ConflictAction;
 import io.paprika.spi.IndexSpec;
 import io.paprika.spi.TableSpec;
+import io.paprika.spi.testing.AcceleratorFixture;
 import io.paprika.spi.testing.Results;
 import io.paprika.spi.testing.TestRows;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.TimeStampMicroTZVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
@@ -31,40 +30,15 @@ import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MemoryMaxDeleteIndexTest {
-    @TempDir
-    Path dataDir;
-
-    private RootAllocator allocator;
-    private MemoryAccelerator engine;
-
-    @BeforeEach
-    void start() throws Exception {
-        allocator = new RootAllocator();
-        engine = new MemoryAccelerator();
-        engine.activate();
-    }
-
-    @AfterEach
-    void stop() {
-        engine.deactivate();
-        assertEquals(0, allocator.getAllocatedMemory(), "every Arrow buffer is released");
-        allocator.close();
+class MemoryMaxDeleteIndexTest extends AcceleratorFixture<MemoryAccelerator> {
+    MemoryMaxDeleteIndexTest() {
+        super(new MemoryLifecycle());
     }
 
     private AcceleratedTable attach(String name, List<String> pk, List<IndexSpec> indexes) throws Exception {
         return engine.attach(new TableSpec(name, "memory", Map.of(), pk, dataDir, indexes));
-    }
-
-    private long load(AcceleratedTable table, long first, int count) throws Exception {
-        try (ArrowReader rows = TestRows.rows(allocator, first, count, 1000)) {
-            return table.replace(rows);
-        }
     }
 
     private List<Long> ids(String table) throws Exception {
