@@ -107,4 +107,58 @@ class AppendIT {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aKillDuringARefreshLeavesTheLastGoodTableIntact(@TempDir Path dir) throws Exception {
+        try (java.sql.Connection c = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", new java.util.Properties());
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("COPY (SELECT i AS id, 'v' || i AS v FROM range(4000000) t(i)) TO '" + dir.resolve("big.parquet")
+                    + "' (FORMAT parquet)");
+        }
+        Files.writeString(dir.resolve("spicepod.yaml"), """
+                version: v1
+                kind: Spicepod
+                name: crash
+                datasets:
+                  - from: file:big.parquet
+                    name: big
+                    acceleration: {enabled: true, engine: duckdb, mode: file}
+                """);
+        Spiced first = Spiced.start(dir, null, Map.of());
+        try {
+            first.awaitReady(Duration.ofSeconds(90));
+            // A one-off refresh_sql makes it a real reload (not a "source unchanged" skip).
+            HttpClientHolder.post(first.url("/v1/datasets/big/acceleration/refresh"), "{\"refresh_sql\": \"SELECT * FROM big\"}");
+            first.awaitTrue(Duration.ofSeconds(30), "the refresh to start", () -> refreshing(first));
+            Thread.sleep(300);
+        } finally {
+            first.process().destroyForcibly().waitFor();
+        }
+        try (Spiced second = Spiced.start(dir, null, Map.of())) {
+            second.awaitReady(Duration.ofSeconds(90));
+            assertEquals("[{\"n\":4000000,\"distinct_ids\":4000000}]",
+                    second.body("SELECT count(*) AS n, count(DISTINCT id) AS distinct_ids FROM big"));
+            second.awaitTrue(Duration.ofSeconds(90), "a full refresh after the crash", () -> second.output()
+                    .contains("Loaded 4000000 rows"));
+        }
+    }
+
+    private static boolean refreshing(Spiced spiced) {
+        try {
+            return spiced.get("/v1/datasets").body().contains("\"status\":\"Refreshing\"");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** POSTs a body. */
+    private static final class HttpClientHolder {
+        private static final java.net.http.HttpClient CLIENT = java.net.http.HttpClient.newHttpClient();
+
+        static void post(String url, String body) throws Exception {
+            CLIENT.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        }
+    }
 }
