@@ -94,15 +94,18 @@ class AppendIT {
                           primary_key: id
                           refresh_retry_max_attempts: 1
                     """.formatted(source.url("/events.ndjson")));
+            String loadedAt;
             try (Spiced spiced = Spiced.start(dir, null, Map.of())) {
                 spiced.awaitReady(Duration.ofSeconds(60));
                 assertEquals("[{\"n\":2}]", spiced.body("SELECT count(*) AS n FROM events"));
+                loadedAt = lastRefresh(spiced);
             }
             source.failNext("/events.ndjson", 1000);
             try (Spiced spiced = Spiced.start(dir, null, Map.of())) {
                 spiced.awaitReady(Duration.ofSeconds(60));
                 assertEquals("[{\"n\":2}]", spiced.body("SELECT count(*) AS n FROM events"),
                         "the rows come from the file while the source is down");
+                assertEquals(loadedAt, lastRefresh(spiced), "the refresh history survives the restart");
                 assertTrue(spiced.output().contains("reopened its duckdb file with 2 rows"), spiced.output());
             }
         }
@@ -141,6 +144,11 @@ class AppendIT {
             second.awaitTrue(Duration.ofSeconds(90), "a full refresh after the crash", () -> second.output()
                     .contains("Loaded 4000000 rows"));
         }
+    }
+
+    private static String lastRefresh(Spiced spiced) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(spiced.get("/v1/datasets?status=true").body())
+                .get(0).get("last_refresh_time").asText();
     }
 
     private static boolean refreshing(Spiced spiced) {

@@ -160,6 +160,13 @@ public final class Dataset {
         this.nextAttempt = null;
     }
 
+    /** Rows reopened from a file after a restart, with the time their last refresh finished. */
+    synchronized void restored(Instant lastRefresh, long rows, Duration took) {
+        this.lastRefresh = lastRefresh;
+        this.lastRefreshDuration = took;
+        this.rowCount = rows;
+    }
+
     synchronized void refreshed(Instant when) {
         this.lastRefresh = when;
         this.status = DatasetStatus.READY;

@@ -37,12 +37,14 @@ final class DatasetLoader {
     private final BufferAllocator allocator;
     private final Path dataDir;
     private final Path spicepodDir;
+    private final RefreshHistory history;
 
     DatasetLoader(PluginRegistry plugins, BufferAllocator allocator, Path dataDir, Path spicepodDir) {
         this.plugins = requireNonNull(plugins, "plugins");
         this.allocator = requireNonNull(allocator, "allocator");
         this.dataDir = requireNonNull(dataDir, "dataDir");
         this.spicepodDir = requireNonNull(spicepodDir, "spicepodDir");
+        this.history = new RefreshHistory(dataDir);
     }
 
     /** An unknown connector or engine param, if the plugins are installed and one is found. */
@@ -118,6 +120,9 @@ final class DatasetLoader {
                 Duration took = Duration.ofNanos(System.nanoTime() - t0);
                 long bytes = table.sizeBytes();
                 d.loaded(rows, bytes, started, took);
+                if (persistent(spec)) {
+                    history.save(spec.name(), started, rows, took.toMillis());
+                }
                 if (append) {
                     LOG.info("Appended {} rows to dataset {} ({} rows, {}) in {}", Math.max(0, rows - before),
                             spec.name(), rows, mib(bytes), Durations.format(took));
@@ -170,6 +175,11 @@ final class DatasetLoader {
                 AppendFilters.indexes(a)));
         boolean hasData = table.hasData();
         d.bindTable(engine, table, hasData);
+        Optional<RefreshHistory.Entry> last = hasData && persistent(spec) ? history.load(spec.name()) : Optional.empty();
+        if (last.isPresent()) {
+            d.restored(Instant.parse(last.get().lastRefresh()), table.rowCount(),
+                    Duration.ofMillis(last.get().durationMillis()));
+        }
         if (hasData) {
             LOG.info("Dataset {} reopened its {} file with {} rows; refreshing", spec.name(), a.engine(),
                     table.rowCount());
@@ -196,6 +206,11 @@ final class DatasetLoader {
         } else {
             LOG.error("{}", line);
         }
+    }
+
+    /** Only file-mode tables outlive the process, so only their refresh history is kept. */
+    private static boolean persistent(DatasetSpec spec) {
+        return "file".equals(spec.acceleration().mode());
     }
 
     static String mib(long bytes) {
