@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Message;
 import io.paprika.kernel.dataset.Dataset;
 import io.paprika.kernel.dataset.DatasetManager;
 import io.paprika.kernel.query.QueryAbortedException;
@@ -29,7 +28,6 @@ import org.apache.arrow.flight.PutResult;
 import org.apache.arrow.flight.Result;
 import org.apache.arrow.flight.SchemaResult;
 import org.apache.arrow.flight.Ticket;
-import org.apache.arrow.flight.sql.FlightSqlProducer;
 import org.apache.arrow.flight.sql.impl.FlightSql;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -41,14 +39,13 @@ import org.slf4j.LoggerFactory;
  * DoGet, and stream; metadata commands answer from the catalog. Plain Flight clients may send SQL
  * as UTF-8 in the descriptor or the ticket, as Spice allows.
  */
-public final class FlightSqlService implements FlightSqlProducer {
+public final class FlightSqlService extends MetadataCommands {
     private static final Logger LOG = LoggerFactory.getLogger(FlightSqlService.class);
     private static final String FLIGHT_SQL_TYPE_PREFIX = "type.googleapis.com/arrow.flight.protocol.sql.";
 
     private final QueryService queries;
     private final DatasetManager datasets;
     private final BufferAllocator allocator;
-    private final FlightMetadata metadata;
     private final DatasetCatalog catalog;
     private final PreparedStatements prepared = new PreparedStatements();
     /** Streams run here, off the gRPC call thread (see {@link StreamSender}). */
@@ -59,11 +56,16 @@ public final class FlightSqlService implements FlightSqlProducer {
     });
 
     public FlightSqlService(QueryService queries, DatasetManager datasets, BufferAllocator allocator, String version) {
+        this(queries, datasets, allocator, version, new DatasetCatalog(datasets, queries, allocator));
+    }
+
+    private FlightSqlService(QueryService queries, DatasetManager datasets, BufferAllocator allocator, String version,
+            DatasetCatalog catalog) {
+        super(new FlightMetadata(catalog, allocator, version));
         this.queries = requireNonNull(queries, "queries");
         this.datasets = requireNonNull(datasets, "datasets");
         this.allocator = requireNonNull(allocator, "allocator");
-        this.catalog = new DatasetCatalog(datasets, queries, allocator);
-        this.metadata = new FlightMetadata(catalog, allocator, version);
+        this.catalog = catalog;
     }
 
     // ---- statements -------------------------------------------------------------------------
@@ -185,7 +187,7 @@ public final class FlightSqlService implements FlightSqlProducer {
     @Override
     public FlightInfo getFlightInfo(CallContext context, FlightDescriptor descriptor) {
         if (descriptor.isCommand() && isFlightSql(descriptor.getCommand())) {
-            return FlightSqlProducer.super.getFlightInfo(context, descriptor);
+            return flightSqlInfo(context, descriptor);
         }
         String sql = sqlOf(descriptor);
         return info(describe(sql).result(), descriptor, sql.getBytes(StandardCharsets.UTF_8));
@@ -194,7 +196,7 @@ public final class FlightSqlService implements FlightSqlProducer {
     @Override
     public SchemaResult getSchema(CallContext context, FlightDescriptor descriptor) {
         if (descriptor.isCommand() && isFlightSql(descriptor.getCommand())) {
-            return FlightSqlProducer.super.getSchema(context, descriptor);
+            return flightSqlSchema(context, descriptor);
         }
         return new SchemaResult(describe(sqlOf(descriptor)).result());
     }
@@ -202,7 +204,7 @@ public final class FlightSqlService implements FlightSqlProducer {
     @Override
     public void getStream(CallContext context, Ticket ticket, ServerStreamListener listener) {
         if (isFlightSql(ticket.getBytes())) {
-            FlightSqlProducer.super.getStream(context, ticket, listener);
+            flightSqlStream(context, ticket, listener);
             return;
         }
         run(new String(ticket.getBytes(), StandardCharsets.UTF_8), List.of(), listener);
@@ -238,126 +240,6 @@ public final class FlightSqlService implements FlightSqlProducer {
         }
     }
 
-    // ---- metadata -----------------------------------------------------------------------------
-
-    @Override
-    public FlightInfo getFlightInfoSqlInfo(FlightSql.CommandGetSqlInfo command, CallContext context,
-            FlightDescriptor descriptor) {
-        return metadataInfo(Schemas.GET_SQL_INFO_SCHEMA, descriptor, command);
-    }
-
-    @Override
-    public void getStreamSqlInfo(FlightSql.CommandGetSqlInfo command, CallContext context,
-            ServerStreamListener listener) {
-        metadata.sqlInfo(command, listener);
-    }
-
-    @Override
-    public FlightInfo getFlightInfoTypeInfo(FlightSql.CommandGetXdbcTypeInfo command, CallContext context,
-            FlightDescriptor descriptor) {
-        return metadataInfo(Schemas.GET_TYPE_INFO_SCHEMA, descriptor, command);
-    }
-
-    @Override
-    public void getStreamTypeInfo(FlightSql.CommandGetXdbcTypeInfo command, CallContext context,
-            ServerStreamListener listener) {
-        metadata.typeInfo(command, listener);
-    }
-
-    @Override
-    public FlightInfo getFlightInfoCatalogs(FlightSql.CommandGetCatalogs command, CallContext context,
-            FlightDescriptor descriptor) {
-        return metadataInfo(Schemas.GET_CATALOGS_SCHEMA, descriptor, command);
-    }
-
-    @Override
-    public void getStreamCatalogs(CallContext context, ServerStreamListener listener) {
-        metadata.catalogs(listener);
-    }
-
-    @Override
-    public FlightInfo getFlightInfoSchemas(FlightSql.CommandGetDbSchemas command, CallContext context,
-            FlightDescriptor descriptor) {
-        return metadataInfo(Schemas.GET_SCHEMAS_SCHEMA, descriptor, command);
-    }
-
-    @Override
-    public void getStreamSchemas(FlightSql.CommandGetDbSchemas command, CallContext context,
-            ServerStreamListener listener) {
-        metadata.schemas(command, listener);
-    }
-
-    @Override
-    public FlightInfo getFlightInfoTables(FlightSql.CommandGetTables command, CallContext context,
-            FlightDescriptor descriptor) {
-        return metadataInfo(FlightMetadata.tablesSchema(command.getIncludeSchema()), descriptor, command);
-    }
-
-    @Override
-    public void getStreamTables(FlightSql.CommandGetTables command, CallContext context,
-            ServerStreamListener listener) {
-        metadata.tables(command, listener);
-    }
-
-    @Override
-    public FlightInfo getFlightInfoTableTypes(FlightSql.CommandGetTableTypes command, CallContext context,
-            FlightDescriptor descriptor) {
-        return metadataInfo(Schemas.GET_TABLE_TYPES_SCHEMA, descriptor, command);
-    }
-
-    @Override
-    public void getStreamTableTypes(CallContext context, ServerStreamListener listener) {
-        metadata.tableTypes(listener);
-    }
-
-    @Override
-    public FlightInfo getFlightInfoPrimaryKeys(FlightSql.CommandGetPrimaryKeys command, CallContext context,
-            FlightDescriptor descriptor) {
-        return metadataInfo(Schemas.GET_PRIMARY_KEYS_SCHEMA, descriptor, command);
-    }
-
-    @Override
-    public void getStreamPrimaryKeys(FlightSql.CommandGetPrimaryKeys command, CallContext context,
-            ServerStreamListener listener) {
-        metadata.primaryKeys(command, listener);
-    }
-
-    @Override
-    public FlightInfo getFlightInfoExportedKeys(FlightSql.CommandGetExportedKeys command, CallContext context,
-            FlightDescriptor descriptor) {
-        return metadataInfo(Schemas.GET_EXPORTED_KEYS_SCHEMA, descriptor, command);
-    }
-
-    @Override
-    public FlightInfo getFlightInfoImportedKeys(FlightSql.CommandGetImportedKeys command, CallContext context,
-            FlightDescriptor descriptor) {
-        return metadataInfo(Schemas.GET_IMPORTED_KEYS_SCHEMA, descriptor, command);
-    }
-
-    @Override
-    public FlightInfo getFlightInfoCrossReference(FlightSql.CommandGetCrossReference command, CallContext context,
-            FlightDescriptor descriptor) {
-        return metadataInfo(Schemas.GET_CROSS_REFERENCE_SCHEMA, descriptor, command);
-    }
-
-    @Override
-    public void getStreamExportedKeys(FlightSql.CommandGetExportedKeys command, CallContext context,
-            ServerStreamListener listener) {
-        metadata.exportedKeys(command, listener);
-    }
-
-    @Override
-    public void getStreamImportedKeys(FlightSql.CommandGetImportedKeys command, CallContext context,
-            ServerStreamListener listener) {
-        metadata.importedKeys(command, listener);
-    }
-
-    @Override
-    public void getStreamCrossReference(FlightSql.CommandGetCrossReference command, CallContext context,
-            ServerStreamListener listener) {
-        metadata.crossReference(command, listener);
-    }
-
     // ---- shared -------------------------------------------------------------------------------
 
     private QueryShape describe(String sql) {
@@ -391,13 +273,6 @@ public final class FlightSqlService implements FlightSqlProducer {
         });
     }
 
-    private static FlightInfo info(Schema schema, FlightDescriptor descriptor, byte[] ticket) {
-        return new FlightInfo(schema, descriptor, List.of(new FlightEndpoint(new Ticket(ticket))), -1, -1);
-    }
-
-    private static FlightInfo metadataInfo(Schema schema, FlightDescriptor descriptor, Message command) {
-        return info(schema, descriptor, Any.pack(command).toByteArray());
-    }
 
     @Override
     public void close() {
