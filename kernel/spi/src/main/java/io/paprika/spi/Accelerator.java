@@ -26,7 +26,9 @@ public interface Accelerator {
      *
      * @throws SQLException with the engine's own message when the SQL is invalid
      */
-    ArrowStream query(String sql, BufferAllocator allocator) throws SQLException;
+    default ArrowStream query(String sql, BufferAllocator allocator) throws SQLException {
+        return query(sql, List.of(), allocator);
+    }
 
     /**
      * Runs a read-only query with {@code ?} parameters bound, in order, to {@code parameters}

@@ -130,7 +130,10 @@ final class DatasetLoader {
                     LOG.info("Loaded {} rows ({}) for dataset {} in {}", rows, mib(bytes), spec.name(),
                             Durations.format(took));
                 }
-                AppendFilters.checkTimeFormat(spec, table);
+                if (!refresh) {
+                    // Once, when the table first fills: later loads come from the same source shape.
+                    AppendFilters.checkTimeFormat(spec, table);
+                }
                 return LoadOutcome.loaded();
             }
         } catch (IllegalArgumentException e) {

@@ -114,11 +114,6 @@ public final class DuckDbAccelerator implements Accelerator {
     }
 
     @Override
-    public ArrowStream query(String sql, BufferAllocator allocator) throws SQLException {
-        return query(sql, List.of(), allocator);
-    }
-
-    @Override
     public ArrowStream query(String sql, List<Object> parameters, BufferAllocator allocator) throws SQLException {
         DuckDBConnection conn = open();
         PreparedStatement st = null;

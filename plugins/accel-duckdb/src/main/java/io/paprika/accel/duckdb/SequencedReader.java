@@ -1,17 +1,13 @@
 package io.paprika.accel.duckdb;
 
-import static java.util.Objects.requireNonNull;
-
+import io.paprika.spi.ReaderView;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.dictionary.Dictionary;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -22,7 +18,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * may scan the batches in parallel and in any order, so arrival order must travel with the rows
  * for "first wins" / "last wins" to be deterministic. Closing it frees only the added column.
  */
-final class SequencedReader extends ArrowReader {
+final class SequencedReader extends ReaderView {
     static final String COLUMN = "__paprika_seq";
 
     private final ArrowReader owner;
@@ -31,8 +27,8 @@ final class SequencedReader extends ArrowReader {
     private long next;
 
     SequencedReader(ArrowReader owner, BufferAllocator allocator) throws IOException {
-        super(requireNonNull(allocator, "allocator"));
-        this.owner = requireNonNull(owner, "owner");
+        super(owner);
+        this.owner = owner;
         this.sequence = new BigIntVector(Field.notNullable(COLUMN, new ArrowType.Int(64, true)), allocator);
         this.root = combined();
     }
@@ -68,35 +64,12 @@ final class SequencedReader extends ArrowReader {
         return true;
     }
 
-    @Override
-    public Map<Long, Dictionary> getDictionaryVectors() throws IOException {
-        return owner.getDictionaryVectors();
-    }
-
-    @Override
-    public Dictionary lookup(long id) {
-        return owner.lookup(id);
-    }
-
-    @Override
-    public Set<Long> getDictionaryIds() {
-        return owner.getDictionaryIds();
-    }
-
-    @Override
-    public long bytesRead() {
-        return owner.bytesRead();
-    }
-
     /** The owner's vectors are the owner's to close; ours is freed here. */
     @Override
     public void close(boolean closeReadSource) {
         sequence.close();
     }
 
-    @Override
-    protected void closeReadSource() {
-    }
 
     @Override
     protected Schema readSchema() {

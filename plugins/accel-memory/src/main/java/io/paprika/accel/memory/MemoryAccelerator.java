@@ -93,11 +93,6 @@ public final class MemoryAccelerator implements Accelerator {
     }
 
     @Override
-    public ArrowStream query(String sql, BufferAllocator allocator) throws SQLException {
-        return query(sql, List.of(), allocator);
-    }
-
-    @Override
     public ArrowStream query(String sql, List<Object> parameters, BufferAllocator allocator) throws SQLException {
         Connection conn = open();
         PreparedStatement st = null;
