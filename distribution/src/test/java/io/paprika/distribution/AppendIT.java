@@ -55,7 +55,7 @@ class AppendIT {
                 spiced.awaitReady(Duration.ofSeconds(60));
                 spiced.awaitTrue(Duration.ofSeconds(15), "retention to drop the 40-day-old row",
                         () -> spiced.body("SELECT id FROM events ORDER BY id").equals("[{\"id\":2},{\"id\":3}]"));
-                assertTrue(spiced.output().contains("Retention removed 1 rows"), spiced.output());
+                spiced.awaitOutput("Retention removed 1 rows");
 
                 // A new row, an update of row 3 with a newer time, and a change to row 2 with its old
                 // time (older than the checkpoint minus overlap: an append must not fetch it).
@@ -64,7 +64,7 @@ class AppendIT {
                 spiced.awaitTrue(Duration.ofSeconds(15), "the append", () -> spiced.body(
                         "SELECT id, status FROM events ORDER BY id").equals(
                         "[{\"id\":2,\"status\":\"open\"},{\"id\":3,\"status\":\"closed\"},{\"id\":4,\"status\":\"open\"}]"));
-                assertTrue(spiced.output().contains("Appended 1 rows to dataset events (3 rows"), spiced.output());
+                spiced.awaitOutput("Appended 1 rows to dataset events (3 rows");
                 // Later refreshes re-read the overlap (row 3, 4) without duplicating them.
                 Thread.sleep(2500);
                 assertEquals("[{\"n\":3}]", spiced.body("SELECT count(*) AS n FROM events"));
@@ -106,7 +106,7 @@ class AppendIT {
                 assertEquals("[{\"n\":2}]", spiced.body("SELECT count(*) AS n FROM events"),
                         "the rows come from the file while the source is down");
                 assertEquals(loadedAt, lastRefresh(spiced), "the refresh history survives the restart");
-                assertTrue(spiced.output().contains("reopened its duckdb file with 2 rows"), spiced.output());
+                spiced.awaitOutput("reopened its duckdb file with 2 rows");
             }
         }
     }

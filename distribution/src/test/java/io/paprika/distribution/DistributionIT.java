@@ -53,8 +53,8 @@ class DistributionIT {
             assertEquals("[{\"n\":20}]", r.body());
             HttpResponse<String> orders = spiced.sql("SELECT count(*) AS n FROM orders");
             assertEquals("[{\"n\":100}]", orders.body());
-            assertTrue(spiced.output().contains("Loaded 20 rows"), spiced.output());
-            assertTrue(spiced.output().contains("for dataset products in"), spiced.output());
+            spiced.awaitOutput("Loaded 20 rows");
+            spiced.awaitOutput("for dataset products in");
             assertEquals("ok", spiced.get("/health").body());
         }
     }

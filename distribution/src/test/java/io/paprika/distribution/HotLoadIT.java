@@ -45,7 +45,7 @@ class HotLoadIT {
             JsonNode slow = dataset(spiced, "slow");
             assertEquals("Initializing", slow.get("status").asText());
             assertTrue(slow.get("message").asText().contains("engine `duckdb` is not installed"), slow.toString());
-            assertTrue(spiced.output().contains("engine `duckdb` is not installed"), spiced.output());
+            spiced.awaitOutput("engine `duckdb` is not installed");
             assertEquals(503, spiced.get("/v1/ready").statusCode());
 
             // Drop the jar in: the dataset loads and serves within 10 seconds.

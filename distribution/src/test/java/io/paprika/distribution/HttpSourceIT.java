@@ -114,7 +114,7 @@ class HttpSourceIT {
 
             String datasets = spiced.get("/v1/datasets?status=true").body();
             assertTrue(datasets.contains("\"name\":\"all-products\"") && datasets.contains("\"status\":\"Ready\""), datasets);
-            assertTrue(spiced.output().contains("Loaded 1000 rows"), spiced.output());
+            spiced.awaitOutput("Loaded 1000 rows");
             assertFalse(spiced.output().contains(PASSWORD), "the password never reaches the log");
             assertFalse(datasets.contains(PASSWORD), "the password never reaches the API");
         }
@@ -156,7 +156,7 @@ class HttpSourceIT {
             assertEquals(503, spiced.get("/v1/ready").statusCode());
             assertFalse(datasets.contains(PASSWORD), datasets);
             assertFalse(spiced.output().contains(PASSWORD), spiced.output());
-            assertTrue(spiced.output().contains("/private/********/x.csv"), spiced.output());
+            spiced.awaitOutput("/private/********/x.csv");
         }
     }
 

@@ -28,12 +28,13 @@ final class Spiced implements AutoCloseable {
     private final int httpPort;
     private final int flightPort;
     private final StringBuffer output = new StringBuffer();
+    private final Thread pump;
 
     private Spiced(Process process, int httpPort, int flightPort) {
         this.process = process;
         this.httpPort = httpPort;
         this.flightPort = flightPort;
-        Thread pump = new Thread(() -> {
+        this.pump = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
@@ -157,11 +158,20 @@ final class Spiced implements AutoCloseable {
         fail("timed out after " + timeout + " waiting for " + what + "; output:\n" + output);
     }
 
+    /**
+     * Waits for a log line: lines are read from the process asynchronously and may trail what the
+     * API already shows.
+     */
+    void awaitOutput(String text) throws InterruptedException {
+        awaitTrue(Duration.ofSeconds(10), "`" + text + "` in the log", () -> output.toString().contains(text));
+    }
+
     /** Waits for the process to exit by itself and returns its exit code. */
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
             fail("spiced did not exit within " + timeout + "; output:\n" + output);
         }
+        pump.join(5000); // the last lines may still be in the pipe
         return process.exitValue();
     }
 
