@@ -46,4 +46,12 @@ public interface Accelerator {
      * @throws SQLException with the engine's own message when the SQL is invalid
      */
     QueryShape describe(String sql, BufferAllocator allocator) throws SQLException;
+
+    /**
+     * The SQL dialect this engine runs: {@code duckdb}, {@code h2} or {@code postgres}. The kernel
+     * translates the PostgreSQL-flavoured SQL users write into it before calling {@link #query}.
+     */
+    default String dialect() {
+        return "postgres";
+    }
 }

@@ -67,6 +67,11 @@ public final class DuckDbAccelerator implements Accelerator {
     }
 
     @Override
+    public String dialect() {
+        return "duckdb";
+    }
+
+    @Override
     public List<ParamSpec> params() {
         return DuckDbParams.ALL;
     }

@@ -79,6 +79,11 @@ public final class MemoryAccelerator implements Accelerator {
     }
 
     @Override
+    public String dialect() {
+        return "h2";
+    }
+
+    @Override
     public List<ParamSpec> params() {
         return List.of();
     }
