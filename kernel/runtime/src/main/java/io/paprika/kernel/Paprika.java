@@ -15,6 +15,7 @@ import io.paprika.kernel.plugin.PluginHost;
 import io.paprika.kernel.plugin.PluginInventory;
 import io.paprika.kernel.plugin.PluginRegistry;
 import io.paprika.kernel.query.QueryService;
+import io.paprika.kernel.query.Views;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -69,9 +70,8 @@ public final class Paprika implements AutoCloseable {
         SecretMask.register(pod.secretValues());
         LOG.info("Loaded spicepod `{}` from {} with {} dataset(s)", pod.name(), spicepodFile, pod.datasets().size());
         pod.runtimeKeys().forEach(k -> LOG.info("spicepod: runtime.{} is accepted but not yet applied", k));
-        if (!pod.views().isEmpty()) {
-            LOG.info("spicepod: views are accepted but not yet applied ({} view(s))", pod.views().size());
-        }
+        Views views = Views.of(pod.views(), new java.util.LinkedHashSet<>(pod.datasets().stream()
+                .map(io.paprika.kernel.config.DatasetSpec::name).toList()));
         Path dataDir = options.dataDir().orElse(pod.directory().resolve(".spice").resolve("data"));
         Files.createDirectories(dataDir);
         datasets = new DatasetManager(pod.datasets(), registry, allocator, dataDir, pod.directory());
@@ -83,7 +83,7 @@ public final class Paprika implements AutoCloseable {
         endpoints.put("flight", options.flight());
         endpoints.put("metrics", options.metrics());
         endpoints.put("opentelemetry", options.openTelemetry());
-        QueryService queries = new QueryService(datasets, registry);
+        QueryService queries = new QueryService(datasets, registry, views, allocator);
         registry.addListener(queries);
         // Flight first: once HTTP answers /v1/ready, every endpoint must be serving.
         flight = FlightEndpoint.start(options.flight(), new FlightSqlService(queries, datasets, allocator, version()),

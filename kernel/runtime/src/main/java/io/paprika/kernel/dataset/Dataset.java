@@ -10,6 +10,7 @@ import io.paprika.spi.SourceTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * One dataset at run time: its spec, where it is bound (connector and accelerator bundles), its
@@ -31,6 +32,7 @@ public final class Dataset {
     private String lastError;
     private Optional<Optional<RefreshSql>> lastScan = Optional.empty();
     private Instant nextAttempt;
+    private Schema sourceSchema;
 
     Dataset(DatasetSpec spec) {
         this.spec = requireNonNull(spec, "spec");
@@ -82,6 +84,33 @@ public final class Dataset {
 
     public synchronized Optional<PluginRef> accelerator() {
         return Optional.ofNullable(accelerator);
+    }
+
+    /** Not accelerated: every query reads the source. */
+    public boolean sourceOnly() {
+        return !spec.accelerationGiven() || !spec.acceleration().enabled();
+    }
+
+    /**
+     * True when a query is answered by scanning the source now: always for a dataset without
+     * acceleration, and before the first load for {@code ready_state: on_registration}.
+     */
+    public synchronized boolean answersAtSource() {
+        return connector != null && (sourceOnly() || "on_registration".equals(spec.readyState()) && !loadedOnce);
+    }
+
+    /** Ready to answer queries: loaded, or answered at the source. */
+    public boolean servable() {
+        return loadedOnce() || answersAtSource();
+    }
+
+    /** The source's columns as last seen by a query at the source. */
+    public synchronized Optional<Schema> sourceSchema() {
+        return Optional.ofNullable(sourceSchema);
+    }
+
+    public synchronized void sourceSchema(Schema schema) {
+        this.sourceSchema = schema;
     }
 
     /** The accelerator holding this dataset's rows, when it can be queried. */
@@ -157,6 +186,14 @@ public final class Dataset {
         this.lastRefreshDuration = took;
         this.status = DatasetStatus.READY;
         this.message = null;
+        this.nextAttempt = null;
+    }
+
+    /** A dataset without acceleration found its connector: it is served from the source. */
+    synchronized void registered() {
+        this.status = DatasetStatus.READY;
+        this.message = null;
+        this.lastError = null;
         this.nextAttempt = null;
     }
 

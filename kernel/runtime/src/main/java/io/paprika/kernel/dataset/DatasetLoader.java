@@ -74,6 +74,9 @@ final class DatasetLoader {
     LoadOutcome load(Dataset d, RefreshOverride override) {
         DatasetSpec spec = d.spec();
         Optional<PluginRef> connector = plugins.connector(spec.scheme());
+        if (d.sourceOnly()) {
+            return register(d, connector);
+        }
         Optional<PluginRef> engine = plugins.accelerator(spec.acceleration().engine());
         if (connector.isEmpty() || engine.isEmpty()) {
             String msg = connector.isEmpty() ? DatasetManager.connectorHint(spec.scheme())
@@ -152,15 +155,44 @@ final class DatasetLoader {
         }
     }
 
+    /** A dataset without acceleration is ready once its connector accepts the source's spec. */
+    private LoadOutcome register(Dataset d, Optional<PluginRef> connector) {
+        if (connector.isEmpty()) {
+            String msg = DatasetManager.connectorHint(d.spec().scheme());
+            waiting(d, msg);
+            return LoadOutcome.waiting(msg);
+        }
+        try {
+            source(d, connector.get());
+            d.registered();
+            LOG.info("Dataset {} is not accelerated: queries read it from the source", d.name());
+            return LoadOutcome.loaded();
+        } catch (ConnectorException e) {
+            fail(d, e.getMessage(), null);
+            return LoadOutcome.failed(e.getMessage(), e.retryable());
+        }
+    }
+
+    /** A new table on the dataset's source, for one query at the source. */
+    SourceTable openSource(Dataset d) throws ConnectorException {
+        DatasetSpec spec = d.spec();
+        PluginRef connector = plugins.connector(spec.scheme()).orElseThrow(
+                () -> new ConnectorException("dataset `" + d.name() + "`: " + DatasetManager.connectorHint(spec.scheme()),
+                        false));
+        return open(spec, (Connector) connector.service());
+    }
+
+    private SourceTable open(DatasetSpec spec, Connector c) throws ConnectorException {
+        return c.open(new SourceSpec(spec.name(), spec.from(), ParamCheck.withDefaults(spec.params(), c.params()),
+                spicepodDir));
+    }
+
     private SourceTable source(Dataset d, PluginRef connector) throws ConnectorException {
         Optional<SourceTable> bound = d.source(connector);
         if (bound.isPresent()) {
             return bound.get();
         }
-        DatasetSpec spec = d.spec();
-        Connector c = (Connector) connector.service();
-        SourceTable source = c.open(new SourceSpec(spec.name(), spec.from(),
-                ParamCheck.withDefaults(spec.params(), c.params()), spicepodDir));
+        SourceTable source = open(d.spec(), (Connector) connector.service());
         d.bindSource(connector, source);
         return source;
     }

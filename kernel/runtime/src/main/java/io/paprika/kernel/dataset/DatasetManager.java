@@ -9,6 +9,8 @@ import io.paprika.kernel.config.Durations;
 import io.paprika.kernel.plugin.PluginListener;
 import io.paprika.kernel.plugin.PluginRef;
 import io.paprika.kernel.plugin.PluginRegistry;
+import io.paprika.spi.ConnectorException;
+import io.paprika.spi.SourceTable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,9 +74,20 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
         return Optional.ofNullable(datasets.get(name.toLowerCase(Locale.ROOT)));
     }
 
-    /** True once every dataset has loaded at least once and still holds its rows. */
+    /**
+     * True once every dataset can answer: loaded at least once and still holding its rows, or
+     * served from its source.
+     */
     public boolean ready() {
-        return datasets.values().stream().allMatch(Dataset::loadedOnce);
+        return datasets.values().stream().allMatch(Dataset::servable);
+    }
+
+    /**
+     * A fresh table on the dataset's source for one query at the source; the caller closes it.
+     * Each query opens its own, since scans of one source table never run concurrently.
+     */
+    public SourceTable openSource(Dataset d) throws ConnectorException {
+        return loader.openSource(d);
     }
 
     /**
@@ -98,14 +111,6 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
             if ("changes".equals(s.acceleration().refreshMode())) {
                 LOG.info("dataset `{}`: refresh_mode `changes` is not yet applied; each load is a full refresh",
                         d.name());
-            }
-            if ("on_registration".equals(s.readyState())) {
-                LOG.info("dataset `{}`: ready_state on_registration is not yet applied; it is ready once loaded",
-                        d.name());
-            }
-            if (!s.accelerationGiven() || !s.acceleration().enabled()) {
-                LOG.info("dataset `{}` is not accelerated; querying at the source is not yet supported, so it is "
-                        + "loaded into the `{}` engine", d.name(), s.acceleration().engine());
             }
             requestLoad(d);
             if (s.acceleration().retentionCheckEnabled()) {

@@ -56,7 +56,7 @@ public final class FlightSqlService extends MetadataCommands {
     });
 
     public FlightSqlService(QueryService queries, DatasetManager datasets, BufferAllocator allocator, String version) {
-        this(queries, datasets, allocator, version, new DatasetCatalog(datasets, queries, allocator));
+        this(queries, datasets, allocator, version, new DatasetCatalog(queries));
     }
 
     private FlightSqlService(QueryService queries, DatasetManager datasets, BufferAllocator allocator, String version,
@@ -213,7 +213,8 @@ public final class FlightSqlService extends MetadataCommands {
     @Override
     public void listFlights(CallContext context, Criteria criteria, StreamListener<FlightInfo> listener) {
         for (Dataset d : datasets.all()) {
-            Schema schema = catalog.schema(d).orElse(new Schema(List.of()));
+            Schema schema = queries.catalog().find(d.name()).flatMap(e -> e.schema().get())
+                    .orElse(new Schema(List.of()));
             String sql = DatasetCatalog.selectAll(d.name());
             listener.onNext(new FlightInfo(schema, FlightDescriptor.path(d.name()),
                     List.of(new FlightEndpoint(new Ticket(sql.getBytes(StandardCharsets.UTF_8)))), -1,

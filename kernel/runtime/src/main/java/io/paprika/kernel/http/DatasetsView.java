@@ -33,7 +33,7 @@ final class DatasetsView {
             m.put("status", d.status().label());
             d.message().ifPresent(msg -> m.put("message", SecretMask.mask(msg)));
             if (withStatus) {
-                m.put("ready", d.loadedOnce());
+                m.put("ready", d.servable());
                 m.put("row_count", d.rowCount());
                 m.put("size_bytes", d.sizeBytes());
                 m.put("last_refresh_time", d.lastRefresh().map(Object::toString).orElse(null));

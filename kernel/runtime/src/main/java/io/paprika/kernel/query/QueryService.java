@@ -2,16 +2,20 @@ package io.paprika.kernel.query;
 
 import static java.util.Objects.requireNonNull;
 
-import io.paprika.kernel.dataset.Dataset;
 import io.paprika.kernel.dataset.DatasetManager;
-import io.paprika.kernel.dataset.DatasetStatus;
 import io.paprika.kernel.plugin.PluginListener;
 import io.paprika.kernel.plugin.PluginRef;
 import io.paprika.kernel.plugin.PluginRegistry;
+import io.paprika.kernel.query.catalog.CatalogTables;
+import io.paprika.kernel.query.catalog.RowsStream;
+import io.paprika.kernel.query.catalog.TableCatalog;
 import io.paprika.spi.Accelerator;
 import io.paprika.spi.ArrowStream;
+import io.paprika.spi.FederatingAccelerator;
 import io.paprika.spi.QueryShape;
+import java.io.IOException;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,20 +23,42 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Runs SQL: finds the datasets a query names, checks they are ready, and runs the whole query in
- * the one engine that holds them, streaming Arrow batches back.
+ * Runs SQL: parses it, plans where it runs ({@link Planner}), and streams Arrow batches back.
+ * EXPLAIN, SHOW TABLES and DESCRIBE are answered from the plan and the catalog.
  */
 public final class QueryService implements PluginListener {
-    private final DatasetManager datasets;
-    private final PluginRegistry plugins;
+    private static final Logger LOG = LoggerFactory.getLogger(QueryService.class);
+    private static final Schema EXPLAIN = new Schema(List.of(
+            new Field("plan_type", FieldType.nullable(new ArrowType.Utf8()), null),
+            new Field("plan", FieldType.nullable(new ArrowType.Utf8()), null)));
+
+    private final Planner planner;
+    private final TableCatalog catalog;
+    private final CatalogTables catalogTables;
+    private final BufferAllocator metadataAllocator;
     /** Streams now open, by the service id of the engine producing them. */
     private final Map<AbortableReader, Long> running = new ConcurrentHashMap<>();
 
-    public QueryService(DatasetManager datasets, PluginRegistry plugins) {
-        this.datasets = requireNonNull(datasets, "datasets");
-        this.plugins = requireNonNull(plugins, "plugins");
+    public QueryService(DatasetManager datasets, PluginRegistry plugins, Views views, BufferAllocator allocator) {
+        requireNonNull(datasets, "datasets");
+        requireNonNull(plugins, "plugins");
+        this.metadataAllocator = requireNonNull(allocator, "allocator");
+        this.catalog = new TableCatalog(datasets, views, this::describeTable);
+        this.catalogTables = new CatalogTables(catalog);
+        this.planner = new Planner(datasets, plugins, views, catalogTables);
+    }
+
+    /** Every table a query can name, as metadata calls list them. */
+    public TableCatalog catalog() {
+        return catalog;
     }
 
     /** Runs the query; the caller closes the stream. Batches are allocated from {@code allocator}. */
@@ -42,28 +68,124 @@ public final class QueryService implements PluginListener {
 
     /** Runs the query with its {@code ?} parameters bound in order; the caller closes the stream. */
     public ArrowStream execute(String sql, List<Object> parameters, BufferAllocator allocator) throws QueryException {
-        PluginRef ref = engineFor(sql);
-        ArrowStream stream = null;
+        ParsedQuery query = ParsedQuery.parse(sql);
+        switch (query.kind()) {
+            case SHOW_TABLES:
+                return answer(() -> catalogTables.showTables(allocator));
+            case DESCRIBE:
+                return describeStatement(query.described().get(), allocator);
+            case EXPLAIN:
+                QueryPlan plan = planner.plan(query.explained().get(), false, allocator);
+                return answer(() -> RowsStream.of(EXPLAIN, new ArrayList<>(plan.explain().stream()
+                        .map(r -> (Object[]) r).toList()), allocator));
+            default:
+                return run(query, parameters, allocator);
+        }
+    }
+
+    /** The datasets a query reads (through views too), as named in the spicepod; for caching. */
+    public Set<String> datasetsRead(String sql) throws QueryException {
+        ParsedQuery query = ParsedQuery.parse(sql);
+        return query.kind() == ParsedQuery.Kind.QUERY ? planner.datasetsRead(query) : Set.of();
+    }
+
+    private ArrowStream run(ParsedQuery query, List<Object> parameters, BufferAllocator allocator) throws QueryException {
+        QueryPlan plan = null;
         try {
-            stream = ((Accelerator) ref.service()).query(sql, parameters, allocator);
-            AbortableReader reader = new AbortableReader(stream.reader());
-            running.put(reader, ref.serviceId());
-            return new ArrowStream(reader, stream, () -> running.remove(reader));
-        } catch (java.io.IOException e) {
-            closeQuietly(stream);
-            throw new QueryException(QueryException.Kind.INTERNAL, "the engine failed: " + e.getMessage(), e);
+            plan = planner.plan(query, false, allocator);
+            return plan instanceof QueryPlan.Direct direct ? runDirect(direct, parameters, allocator)
+                    : runFederated((QueryPlan.Federated) plan, parameters, allocator);
+        } catch (QueryException e) {
+            // What an engine cannot parse or run is run above it, in the federating engine.
+            boolean engineFailed = plan == null || plan instanceof QueryPlan.Direct d
+                    && !Planner.FEDERATOR.equals(QueryPlan.engineName(d.engine()));
+            if (e.kind() != QueryException.Kind.INVALID_ARGUMENT || !engineFailed || !planner.canFederate()) {
+                throw e;
+            }
+            LOG.debug("the engine could not run the query ({}); running it federated", e.getMessage());
+            try {
+                return runFederated((QueryPlan.Federated) planner.plan(query, true, allocator), parameters, allocator);
+            } catch (QueryException again) {
+                again.addSuppressed(e);
+                throw again;
+            }
+        }
+    }
+
+    private ArrowStream runDirect(QueryPlan.Direct plan, List<Object> parameters, BufferAllocator allocator)
+            throws QueryException {
+        try {
+            ArrowStream stream = ((Accelerator) plan.engine().service()).query(plan.sql(), parameters, allocator);
+            return tracked(stream, plan.engine());
         } catch (SQLException e) {
             throw sqlError(e);
         } catch (RuntimeException e) {
             throw new QueryException(QueryException.Kind.INTERNAL, "the engine failed: " + e, e);
+        }
+    }
+
+    private ArrowStream runFederated(QueryPlan.Federated plan, List<Object> parameters, BufferAllocator allocator)
+            throws QueryException {
+        Map<String, ArrowStream> inputs = new LinkedHashMap<>();
+        try {
+            for (FederatedInput input : plan.inputs()) {
+                inputs.put(input.name(), input.open(allocator));
+            }
+            ArrowStream stream = ((FederatingAccelerator) plan.engine().service()).federate(plan.sql(), parameters,
+                    inputs, allocator);
+            return tracked(stream, plan.engine());
+        } catch (SQLException e) {
+            throw sqlError(e);
+        } catch (RuntimeException e) {
+            throw new QueryException(QueryException.Kind.INTERNAL, "the engine failed: " + e, e);
+        } finally {
+            // The federating engine has copied its inputs; they are done with either way.
+            inputs.values().forEach(QueryService::closeQuietly);
+        }
+    }
+
+    private ArrowStream tracked(ArrowStream stream, PluginRef engine) throws QueryException {
+        try {
+            AbortableReader reader = new AbortableReader(stream.reader());
+            running.put(reader, engine.serviceId());
+            return new ArrowStream(reader, stream, () -> running.remove(reader));
+        } catch (IOException e) {
+            closeQuietly(stream);
+            throw new QueryException(QueryException.Kind.INTERNAL, "the engine failed: " + e.getMessage(), e);
         }
     }
 
     /** The query's result and parameter schemas, from the engine's plan; nothing is run. */
     public QueryShape describe(String sql, BufferAllocator allocator) throws QueryException {
-        Accelerator engine = (Accelerator) engineFor(sql).service();
+        ParsedQuery query = ParsedQuery.parse(sql);
+        if (query.kind() != ParsedQuery.Kind.QUERY) {
+            try (ArrowStream answer = execute(sql, allocator)) {
+                return new QueryShape(answer.reader().getVectorSchemaRoot().getSchema(), new Schema(List.of()));
+            } catch (QueryException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new QueryException(QueryException.Kind.INTERNAL, "describing the statement failed: " + e, e);
+            }
+        }
+        QueryPlan plan = planner.plan(query, false, allocator);
         try {
-            return engine.describe(sql, allocator);
+            if (plan instanceof QueryPlan.Direct direct) {
+                try {
+                    return ((Accelerator) direct.engine().service()).describe(direct.sql(), allocator);
+                } catch (SQLException e) {
+                    if (!planner.canFederate() || Planner.FEDERATOR.equals(QueryPlan.engineName(direct.engine()))) {
+                        throw e;
+                    }
+                    plan = planner.plan(query, true, allocator);
+                }
+            }
+            QueryPlan.Federated federated = (QueryPlan.Federated) plan;
+            Map<String, Schema> shapes = new LinkedHashMap<>();
+            for (FederatedInput input : federated.inputs()) {
+                shapes.put(input.name(), input.schema(allocator));
+            }
+            return ((FederatingAccelerator) federated.engine().service()).describeFederated(federated.sql(), shapes,
+                    allocator);
         } catch (SQLException e) {
             throw sqlError(e);
         } catch (RuntimeException e) {
@@ -71,33 +193,49 @@ public final class QueryService implements PluginListener {
         }
     }
 
-    private static QueryException sqlError(SQLException e) {
-        return new QueryException(QueryException.Kind.INVALID_ARGUMENT, "SQL error: " + e.getMessage(), e);
+    private ArrowStream describeStatement(String table, BufferAllocator allocator) throws QueryException {
+        Optional<ArrowStream> out;
+        try {
+            out = catalogTables.describe(table, allocator);
+        } catch (IOException e) {
+            throw new QueryException(QueryException.Kind.INTERNAL, "DESCRIBE failed: " + e.getMessage(), e);
+        }
+        if (out.isPresent()) {
+            return out.get();
+        }
+        if (catalog.find(table).isEmpty()) {
+            throw new QueryException(QueryException.Kind.NOT_FOUND, "table `" + table + "` not found; the tables are: "
+                    + String.join(", ", catalog.names()));
+        }
+        // Known but not describable yet: say why, as a query of it would.
+        execute("SELECT * FROM \"" + table.replace("\"", "\"\"") + "\" LIMIT 0", allocator);
+        throw new QueryException(QueryException.Kind.UNAVAILABLE, "table `" + table + "` cannot be described yet");
     }
 
-    /** The one engine holding every dataset the query names, after checking they can be queried. */
-    private PluginRef engineFor(String sql) throws QueryException {
-        if (sql == null || sql.isBlank()) {
-            throw new QueryException(QueryException.Kind.INVALID_ARGUMENT, "the query is empty; send SQL as the request body");
+    /** A table's columns, planning {@code SELECT *} over it; empty when it cannot be queried now. */
+    private Optional<Schema> describeTable(String table) {
+        try {
+            return Optional.of(describe("SELECT * FROM \"" + table.replace("\"", "\"\"") + "\"", metadataAllocator)
+                    .result());
+        } catch (QueryException e) {
+            return Optional.empty();
         }
-        Set<String> tables = TableReferences.of(sql);
-        Map<Long, PluginRef> engines = new LinkedHashMap<>();
-        Map<String, String> engineOf = new LinkedHashMap<>();
-        for (String table : tables) {
-            Dataset d = datasets.find(table).orElseThrow(() -> new QueryException(QueryException.Kind.NOT_FOUND,
-                    "table `" + table + "` not found; the datasets are: " + String.join(", ", datasets.names())));
-            Optional<PluginRef> engine = d.queryableIn();
-            if (engine.isEmpty()) {
-                throw new QueryException(QueryException.Kind.UNAVAILABLE, notReady(d));
-            }
-            engines.put(engine.get().serviceId(), engine.get());
-            engineOf.put(d.name(), d.engine());
+    }
+
+    private interface Answer {
+        ArrowStream get() throws IOException;
+    }
+
+    private static ArrowStream answer(Answer answer) throws QueryException {
+        try {
+            return answer.get();
+        } catch (IOException e) {
+            throw new QueryException(QueryException.Kind.INTERNAL, "building the answer failed: " + e.getMessage(), e);
         }
-        if (engines.size() > 1) {
-            throw new QueryException(QueryException.Kind.INVALID_ARGUMENT, "the query joins datasets held in different "
-                    + "engines " + engineOf + "; a query runs whole in one engine, so accelerate them in the same engine");
-        }
-        return engines.isEmpty() ? anyEngine() : engines.values().iterator().next();
+    }
+
+    private static QueryException sqlError(SQLException e) {
+        return new QueryException(QueryException.Kind.INVALID_ARGUMENT, "SQL error: " + e.getMessage(), e);
     }
 
     /** Queries streaming from an engine that goes away end with this reason at their next batch. */
@@ -123,34 +261,13 @@ public final class QueryService implements PluginListener {
         return running.size();
     }
 
-    private static void closeQuietly(ArrowStream stream) {
-        if (stream != null) {
+    private static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
             try {
-                stream.close();
+                c.close();
             } catch (Exception ignored) {
-                // already failing; the first error is the one reported
+                // already failing, or done: the first error is the one reported
             }
         }
-    }
-
-    private static String notReady(Dataset d) {
-        String why = d.message().map(m -> ": " + m).orElse("");
-        if (d.status() == DatasetStatus.INITIALIZING || d.status() == DatasetStatus.REFRESHING) {
-            return "dataset `" + d.name() + "` is still loading" + why + "; try again shortly";
-        }
-        return "dataset `" + d.name() + "` is not available (" + d.status().label() + ")" + why;
-    }
-
-    /** A query naming no dataset (such as {@code SELECT 1}) runs in any installed engine. */
-    private PluginRef anyEngine() throws QueryException {
-        for (String preferred : List.of("arrow", "duckdb")) {
-            Optional<PluginRef> e = plugins.accelerator(preferred);
-            if (e.isPresent()) {
-                return e.get();
-            }
-        }
-        return plugins.engines().stream().findFirst().flatMap(plugins::accelerator).orElseThrow(
-                () -> new QueryException(QueryException.Kind.UNAVAILABLE, "no engine is installed to run the query "
-                        + "(drop an accelerator bundle into plugins/)"));
     }
 }

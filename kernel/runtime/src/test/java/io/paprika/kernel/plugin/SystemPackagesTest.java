@@ -19,7 +19,7 @@ class SystemPackagesTest {
     @Test
     void exportsSpiArrowAndSlf4jWithVersions() {
         String extra = SystemPackages.fromClassPath();
-        assertTrue(extra.contains("io.paprika.spi;version=\"1.2.0\""), extra);
+        assertTrue(extra.contains("io.paprika.spi;version=\"1.3.0\""), extra);
         assertTrue(extra.contains("org.apache.arrow.vector;version=\"18.3.0\""), extra);
         assertTrue(extra.contains("org.apache.arrow.c;version=\"18.3.0\""), extra);
         assertTrue(extra.contains("org.slf4j;version=\"2.0.17\""), extra);

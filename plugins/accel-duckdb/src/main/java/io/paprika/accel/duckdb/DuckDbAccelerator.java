@@ -4,23 +4,22 @@ import io.paprika.spi.AcceleratedTable;
 import io.paprika.spi.AccelerationException;
 import io.paprika.spi.Accelerator;
 import io.paprika.spi.ArrowStream;
+import io.paprika.spi.FederatingAccelerator;
 import io.paprika.spi.ParamSpec;
 import io.paprika.spi.QueryShape;
 import io.paprika.spi.TableSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
-import org.duckdb.DuckDBResultSet;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -33,9 +32,8 @@ import org.slf4j.LoggerFactory;
  * Immediate: the database must outlive any one user of the service, not come and go with it.
  */
 @Component(service = Accelerator.class, immediate = true, property = Accelerator.ENGINES + "=duckdb")
-public final class DuckDbAccelerator implements Accelerator {
+public final class DuckDbAccelerator implements FederatingAccelerator {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbAccelerator.class);
-    private static final long QUERY_BATCH_ROWS = 8192;
     private static final String MEMORY_CATALOG = "memory";
 
     private DuckDBConnection database;
@@ -120,20 +118,7 @@ public final class DuckDbAccelerator implements Accelerator {
 
     @Override
     public ArrowStream query(String sql, List<Object> parameters, BufferAllocator allocator) throws SQLException {
-        DuckDBConnection conn = open();
-        PreparedStatement st = null;
-        try {
-            st = conn.prepareStatement(sql);
-            Parameters.bind(st, parameters);
-            ResultSet rs = st.executeQuery();
-            ArrowReader reader = (ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(allocator, QUERY_BATCH_ROWS);
-            // Closed after the reader, last listed first: result, statement, connection.
-            return new ArrowStream(reader, conn, st, rs);
-        } catch (SQLException | RuntimeException e) {
-            closeQuietly(st, e);
-            closeQuietly(conn, e);
-            throw e;
-        }
+        return Federation.run(this::open, sql, parameters, Map.of(), allocator);
     }
 
     @Override
@@ -141,6 +126,18 @@ public final class DuckDbAccelerator implements Accelerator {
         try (DuckDBConnection conn = open()) {
             return QueryShapes.describe(conn, sql, allocator);
         }
+    }
+
+    @Override
+    public ArrowStream federate(String sql, List<Object> parameters, Map<String, ArrowStream> inputs,
+            BufferAllocator allocator) throws SQLException {
+        return Federation.run(this::open, sql, parameters, inputs, allocator);
+    }
+
+    @Override
+    public QueryShape describeFederated(String sql, Map<String, Schema> inputs, BufferAllocator allocator)
+            throws SQLException {
+        return Federation.describe(this::open, sql, inputs, allocator);
     }
 
     private DuckDBConnection open() throws SQLException {
@@ -154,17 +151,6 @@ public final class DuckDbAccelerator implements Accelerator {
     private static void execute(DuckDBConnection conn, String sql) throws SQLException {
         try (Statement st = conn.createStatement()) {
             st.execute(sql);
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable c, Exception failure) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.close();
-        } catch (Exception e) {
-            failure.addSuppressed(e);
         }
     }
 }

@@ -1,0 +1,80 @@
+package io.paprika.kernel.query;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.DescribeStatement;
+import net.sf.jsqlparser.statement.ExplainStatement;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.Statements;
+import net.sf.jsqlparser.statement.show.ShowTablesStatement;
+
+/**
+ * One request's SQL, parsed once: a query (checked read-only), or one of the statements the
+ * runtime answers itself — {@code EXPLAIN <query>}, {@code SHOW TABLES}, {@code DESCRIBE <table>}.
+ */
+record ParsedQuery(String sql, Statement statement, Kind kind, Optional<ParsedQuery> explained,
+        Optional<String> described) {
+
+    enum Kind { QUERY, EXPLAIN, SHOW_TABLES, DESCRIBE }
+
+    ParsedQuery {
+        requireNonNull(sql, "sql");
+        requireNonNull(statement, "statement");
+        requireNonNull(kind, "kind");
+        requireNonNull(explained, "explained");
+        requireNonNull(described, "described");
+    }
+
+    static ParsedQuery parse(String sql) throws QueryException {
+        if (sql == null || sql.isBlank()) {
+            throw new QueryException(QueryException.Kind.INVALID_ARGUMENT, "the query is empty; send SQL as the request body");
+        }
+        Statement first = firstStatement(sql);
+        if (first instanceof ExplainStatement || first instanceof ShowTablesStatement || first instanceof DescribeStatement) {
+            Statements all;
+            try {
+                all = CCJSqlParserUtil.parseStatements(sql);
+            } catch (JSQLParserException e) {
+                throw sqlError(e);
+            }
+            if (all.size() != 1) {
+                throw new QueryException(QueryException.Kind.INVALID_ARGUMENT,
+                        "send one statement per request; found " + all.size());
+            }
+        }
+        if (first instanceof ExplainStatement explain) {
+            ParsedQuery inner = parse(explain.getStatement().toString());
+            return new ParsedQuery(sql, first, Kind.EXPLAIN, Optional.of(inner), Optional.empty());
+        }
+        if (first instanceof ShowTablesStatement) {
+            return new ParsedQuery(sql, first, Kind.SHOW_TABLES, Optional.empty(), Optional.empty());
+        }
+        if (first instanceof DescribeStatement describe) {
+            String table = io.paprika.kernel.query.plan.SqlAnalysis.unquoted(describe.getTable().getName());
+            return new ParsedQuery(sql, first, Kind.DESCRIBE, Optional.empty(), Optional.of(table));
+        }
+        // Rejects anything but a read-only query, with a message naming what was found.
+        TableReferences.of(sql);
+        return new ParsedQuery(sql, first, Kind.QUERY, Optional.empty(), Optional.empty());
+    }
+
+    private static Statement firstStatement(String sql) throws QueryException {
+        try {
+            return CCJSqlParserUtil.parse(sql);
+        } catch (JSQLParserException e) {
+            // The read-only check names forbidden statements (several in one request, say) best.
+            TableReferences.of(sql);
+            throw sqlError(e);
+        }
+    }
+
+    private static QueryException sqlError(JSQLParserException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String msg = cause.getMessage() == null ? "could not parse the query" : cause.getMessage();
+        int nl = msg.indexOf('\n');
+        return new QueryException(QueryException.Kind.INVALID_ARGUMENT, "SQL error: " + (nl < 0 ? msg : msg.substring(0, nl)).trim());
+    }
+}
