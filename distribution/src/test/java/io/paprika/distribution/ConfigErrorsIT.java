@@ -54,6 +54,7 @@ class ConfigErrorsIT {
         "unknown top   | 'version: v1\nkind: Spicepod\nname: x\nmodel: y'    | `model` (line 4): unknown key",
         "bad from      | 'version: v1\nkind: Spicepod\nname: x\ndatasets:\n  - from: nothing\n    name: d' | `datasets[0].from` (line 5)",
         "duplicate     | 'version: v1\nkind: Spicepod\nname: x\ndatasets:\n  - {from: \"file:a.csv\", name: d}\n  - {from: \"file:b.csv\", name: D}' | dataset `D` is defined twice",
+        "view over missing dataset | 'version: v1\nkind: Spicepod\nname: x\ndatasets:\n  - {from: \"file:a.csv\", name: d}\nviews:\n  - {name: v, sql: SELECT * FROM e}' | `views[0]` (line 7): view `v` reads `e`, which is not a dataset or view",
     })
     void malformedSpicepodsAreRejected(String name, String yaml, String expected, @TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("spicepod.yaml"), yaml.replace("\\n", "\n"));
