@@ -85,6 +85,24 @@ class FederationIT {
     }
 
     @Test
+    void flightPreparedStatementsRunAcrossEnginesAndSources() throws Exception {
+        try (Connection c = DriverManager.getConnection(spiced.jdbcUrl());
+                var st = c.prepareStatement("SELECT c.name, count(*) AS n FROM orders o JOIN customers c "
+                        + "ON o.customer_id = c.id JOIN events e ON e.customer_id = c.id WHERE o.amount > ? "
+                        + "GROUP BY c.name ORDER BY c.name")) {
+            st.setDouble(1, 2.0);
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                assertEquals("name", rs.getMetaData().getColumnName(1));
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + "=" + rs.getLong(2));
+                }
+            }
+            assertEquals(List.of("Ann=2", "Bob=1", "Cid=1"), rows);
+        }
+    }
+
+    @Test
     void aDatasetWithoutAccelerationIsReadAtItsSourceOnEveryQuery() throws Exception {
         int before = source.hits("/events.csv");
         assertEquals("[{\"id\":1},{\"id\":3},{\"id\":4}]",
