@@ -59,6 +59,17 @@ public final class QueryService implements PluginListener {
         }
     }
 
+    /**
+     * The tables a query reads (names as written, without schema), checking it parses and only reads;
+     * nothing is run.
+     */
+    public Set<String> datasetsRead(String sql) throws QueryException {
+        if (sql == null || sql.isBlank()) {
+            throw new QueryException(QueryException.Kind.INVALID_ARGUMENT, "the query is empty; send SQL as the request body");
+        }
+        return TableReferences.of(sql);
+    }
+
     /** The query's result and parameter schemas, from the engine's plan; nothing is run. */
     public QueryShape describe(String sql, BufferAllocator allocator) throws QueryException {
         Accelerator engine = (Accelerator) engineFor(sql).service();
