@@ -2,7 +2,10 @@ package io.paprika.kernel;
 
 import static java.util.Objects.requireNonNull;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.paprika.kernel.config.ConfigException;
+import io.paprika.kernel.config.Durations;
+import io.paprika.kernel.config.ResultsCacheSpec;
 import io.paprika.kernel.config.SecretMask;
 import io.paprika.kernel.config.Spicepod;
 import io.paprika.kernel.config.SpicepodLocator;
@@ -16,11 +19,14 @@ import io.paprika.kernel.plugin.PluginInventory;
 import io.paprika.kernel.plugin.PluginRegistry;
 import io.paprika.kernel.query.QueryService;
 import io.paprika.kernel.query.Views;
+import io.paprika.kernel.query.cache.CachedQueries;
+import io.paprika.kernel.query.cache.ResultsCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -69,7 +75,8 @@ public final class Paprika implements AutoCloseable {
         Spicepod pod = new SpicepodParser(System.getenv(), extraEngines).parse(spicepodFile);
         SecretMask.register(pod.secretValues());
         LOG.info("Loaded spicepod `{}` from {} with {} dataset(s)", pod.name(), spicepodFile, pod.datasets().size());
-        pod.runtimeKeys().forEach(k -> LOG.info("spicepod: runtime.{} is accepted but not yet applied", k));
+        pod.runtimeKeys().stream().filter(k -> !"results_cache".equals(k))
+                .forEach(k -> LOG.info("spicepod: runtime.{} is accepted but not yet applied", k));
         Views views = Views.of(pod.views(), new java.util.LinkedHashSet<>(pod.datasets().stream()
                 .map(io.paprika.kernel.config.DatasetSpec::name).toList()));
         Path dataDir = options.dataDir().orElse(pod.directory().resolve(".spice").resolve("data"));
@@ -85,10 +92,12 @@ public final class Paprika implements AutoCloseable {
         endpoints.put("opentelemetry", options.openTelemetry());
         QueryService queries = new QueryService(datasets, registry, views, allocator);
         registry.addListener(queries);
+        CachedQueries cached = new CachedQueries(queries, resultsCache(pod.resultsCache()));
+        datasets.onRowsChanged(cached::invalidate);
         // Flight first: once HTTP answers /v1/ready, every endpoint must be serving.
-        flight = FlightEndpoint.start(options.flight(), new FlightSqlService(queries, datasets, allocator, version()),
+        flight = FlightEndpoint.start(options.flight(), new FlightSqlService(cached, queries, datasets, allocator, version()),
                 allocator, options.flightMaxMessageBytes());
-        http = new HttpApi(queries, datasets, inventory, allocator, endpoints);
+        http = new HttpApi(cached, datasets, inventory, allocator, endpoints);
         http.start(options.http());
         LOG.info("Metrics ({}) and OpenTelemetry ({}) endpoints are not yet available", options.metrics(),
                 options.openTelemetry());
@@ -101,6 +110,16 @@ public final class Paprika implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(inventory::logNewFailures, 0, 1, TimeUnit.SECONDS);
         datasets.start();
         LOG.info("Runtime started in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static Optional<ResultsCache> resultsCache(ResultsCacheSpec spec) {
+        if (!spec.enabled()) {
+            LOG.info("Results cache is off (runtime.results_cache.enabled: false)");
+            return Optional.empty();
+        }
+        LOG.info("Results cache: up to {} bytes, items kept {}, {}", spec.maxSizeBytes(),
+                Durations.format(spec.itemTtl()), spec.evictionPolicy());
+        return Optional.of(new ResultsCache(spec.maxSizeBytes(), spec.itemTtl(), Ticker.systemTicker()));
     }
 
     /** The runtime's version, from the kernel jar's manifest. */

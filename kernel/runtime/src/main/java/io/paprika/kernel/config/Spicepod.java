@@ -11,10 +11,11 @@ import java.util.Set;
  *
  * @param file        the file it was read from
  * @param runtimeKeys the {@code runtime} keys given (accepted; applied by later parts of the runtime)
+ * @param resultsCache {@code runtime.results_cache}, or its defaults when not given
  * @param secretValues every resolved secret value, so output can be scrubbed of them
  */
 public record Spicepod(Path file, String name, String version, List<DatasetSpec> datasets, List<ViewSpec> views,
-        Set<String> runtimeKeys, Set<String> secretValues) {
+        Set<String> runtimeKeys, ResultsCacheSpec resultsCache, Set<String> secretValues) {
 
     public Spicepod {
         requireNonNull(file, "file");
@@ -23,6 +24,7 @@ public record Spicepod(Path file, String name, String version, List<DatasetSpec>
         datasets = List.copyOf(requireNonNull(datasets, "datasets"));
         views = List.copyOf(requireNonNull(views, "views"));
         runtimeKeys = Set.copyOf(requireNonNull(runtimeKeys, "runtimeKeys"));
+        requireNonNull(resultsCache, "resultsCache");
         secretValues = Set.copyOf(requireNonNull(secretValues, "secretValues"));
     }
 

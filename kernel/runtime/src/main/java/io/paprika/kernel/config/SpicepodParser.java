@@ -93,10 +93,15 @@ public final class SpicepodParser {
         String name = top.requiredString("name");
         checkSecretStores(top);
         Set<String> runtimeKeys = Set.of();
+        ResultsCacheSpec resultsCache = ResultsCacheSpec.defaults();
         Optional<YamlMap> runtime = top.map("runtime");
         if (runtime.isPresent()) {
             runtime.get().allowOnly(RUNTIME_KEYS);
             runtimeKeys = runtime.get().keys();
+            Optional<YamlMap> cache = runtime.get().map("results_cache");
+            if (cache.isPresent()) {
+                resultsCache = ResultsCacheSection.parse(cache.get());
+            }
         }
         List<DatasetSpec> datasets = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -116,7 +121,7 @@ public final class SpicepodParser {
             v.allowOnly(Set.of("name", "sql", "description"));
             views.add(new ViewSpec(v.requiredString("name"), v.requiredString("sql"), v.line()));
         }
-        return new Spicepod(file, name, version, datasets, views, runtimeKeys, secrets.resolvedValues());
+        return new Spicepod(file, name, version, datasets, views, runtimeKeys, resultsCache, secrets.resolvedValues());
     }
 
     private static void checkSecretStores(YamlMap top) throws ConfigException {

@@ -21,11 +21,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,7 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
     private final Map<String, LoadSlot> slots = new ConcurrentHashMap<>();
     private final Backoff backoff = new Backoff(new java.util.Random());
     private final Retention retention = new Retention(java.time.Clock.systemUTC());
+    private final List<Consumer<String>> rowsChanged = new CopyOnWriteArrayList<>();
 
     public DatasetManager(List<DatasetSpec> specs, PluginRegistry plugins, BufferAllocator allocator, Path dataDir,
             Path spicepodDir) {
@@ -115,7 +118,29 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
             requestLoad(d);
             if (s.acceleration().retentionCheckEnabled()) {
                 long every = s.acceleration().retentionCheckInterval().orElse(Retention.DEFAULT_INTERVAL).toMillis();
-                timer.scheduleWithFixedDelay(() -> retention.check(d), every, every, TimeUnit.MILLISECONDS);
+                timer.scheduleWithFixedDelay(() -> {
+                    if (retention.check(d) > 0) {
+                        fireRowsChanged(d);
+                    }
+                }, every, every, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /**
+     * Calls {@code listener} with a dataset's name after a load, append or retention delete changed
+     * its rows (for caches of query results).
+     */
+    public void onRowsChanged(Consumer<String> listener) {
+        rowsChanged.add(requireNonNull(listener, "listener"));
+    }
+
+    private void fireRowsChanged(Dataset d) {
+        for (Consumer<String> l : rowsChanged) {
+            try {
+                l.accept(d.name());
+            } catch (RuntimeException e) {
+                LOG.warn("dataset `{}`: a rows-changed listener failed: {}", d.name(), e.toString());
             }
         }
     }
@@ -157,6 +182,9 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
             } catch (RuntimeException | Error e) {
                 LOG.error("dataset `{}`: load failed unexpectedly", d.name(), e);
                 outcome = LoadOutcome.failed("load failed: " + e, false);
+            }
+            if (outcome.kind() == LoadOutcome.Kind.LOADED) {
+                fireRowsChanged(d);
             }
             synchronized (slot) {
                 if (!slot.again) {

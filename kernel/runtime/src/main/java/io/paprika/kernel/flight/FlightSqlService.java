@@ -10,6 +10,7 @@ import io.paprika.kernel.dataset.DatasetManager;
 import io.paprika.kernel.query.QueryAbortedException;
 import io.paprika.kernel.query.QueryException;
 import io.paprika.kernel.query.QueryService;
+import io.paprika.kernel.query.cache.CachedQueries;
 import io.paprika.spi.ArrowStream;
 import io.paprika.spi.QueryShape;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,8 @@ public final class FlightSqlService extends MetadataCommands {
     private static final String FLIGHT_SQL_TYPE_PREFIX = "type.googleapis.com/arrow.flight.protocol.sql.";
 
     private final QueryService queries;
+    /** Statement execution goes through the results cache shared with HTTP. */
+    private final CachedQueries cachedQueries;
     private final DatasetManager datasets;
     private final BufferAllocator allocator;
     private final DatasetCatalog catalog;
@@ -56,12 +59,18 @@ public final class FlightSqlService extends MetadataCommands {
     });
 
     public FlightSqlService(QueryService queries, DatasetManager datasets, BufferAllocator allocator, String version) {
-        this(queries, datasets, allocator, version, new DatasetCatalog(queries));
+        this(new CachedQueries(queries, java.util.Optional.empty()), queries, datasets, allocator, version);
     }
 
-    private FlightSqlService(QueryService queries, DatasetManager datasets, BufferAllocator allocator, String version,
-            DatasetCatalog catalog) {
+    public FlightSqlService(CachedQueries cachedQueries, QueryService queries, DatasetManager datasets,
+            BufferAllocator allocator, String version) {
+        this(cachedQueries, queries, datasets, allocator, version, new DatasetCatalog(queries));
+    }
+
+    private FlightSqlService(CachedQueries cachedQueries, QueryService queries, DatasetManager datasets,
+            BufferAllocator allocator, String version, DatasetCatalog catalog) {
         super(new FlightMetadata(catalog, allocator, version));
+        this.cachedQueries = requireNonNull(cachedQueries, "cachedQueries");
         this.queries = requireNonNull(queries, "queries");
         this.datasets = requireNonNull(datasets, "datasets");
         this.allocator = requireNonNull(allocator, "allocator");
@@ -255,7 +264,7 @@ public final class FlightSqlService extends MetadataCommands {
     private void run(String sql, List<Object> parameters, ServerStreamListener listener) {
         streams.execute(() -> {
             try (BufferAllocator child = allocator.newChildAllocator("flight-query", 0, Long.MAX_VALUE)) {
-                try (ArrowStream stream = queries.execute(sql, parameters, child)) {
+                try (ArrowStream stream = cachedQueries.execute(sql, parameters, child).stream()) {
                     long rows = StreamSender.send(stream, listener);
                     if (listener.isCancelled()) {
                         LOG.info("Flight query cancelled by the client after {} rows; stopped", rows);

@@ -11,6 +11,8 @@ import io.paprika.kernel.dataset.DatasetManager;
 import io.paprika.kernel.plugin.PluginInventory;
 import io.paprika.kernel.query.QueryException;
 import io.paprika.kernel.query.QueryService;
+import io.paprika.kernel.query.cache.CachedQueries;
+import io.paprika.kernel.query.cache.CachedResult;
 import io.paprika.spi.ArrowStream;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -24,7 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
 
-    private final QueryService queries;
+    private final CachedQueries queries;
     private final DatasetManager datasets;
     private final PluginInventory inventory;
     private final BufferAllocator allocator;
@@ -36,6 +38,15 @@ public final class HttpApi implements AutoCloseable {
      * @param endpoints every endpoint the runtime was asked to serve, by name, for {@code /v1/status}
      */
     public HttpApi(QueryService queries, DatasetManager datasets, PluginInventory inventory, BufferAllocator allocator,
+            Map<String, HostPort> endpoints) {
+        this(new CachedQueries(queries, java.util.Optional.empty()), datasets, inventory, allocator, endpoints);
+    }
+
+    /**
+     * @param queries   runs {@code /v1/sql} through the results cache
+     * @param endpoints every endpoint the runtime was asked to serve, by name, for {@code /v1/status}
+     */
+    public HttpApi(CachedQueries queries, DatasetManager datasets, PluginInventory inventory, BufferAllocator allocator,
             Map<String, HostPort> endpoints) {
         this.queries = requireNonNull(queries, "queries");
         this.datasets = requireNonNull(datasets, "datasets");
@@ -78,14 +89,16 @@ public final class HttpApi implements AutoCloseable {
         ResultWriter writer = ResultWriter.forAccept(ctx.header("Accept"));
         BufferAllocator child = allocator.newChildAllocator("http-query", 0, Long.MAX_VALUE);
         try {
-            ArrowStream stream;
+            CachedResult result;
             try {
-                stream = queries.execute(ctx.body(), child);
+                result = queries.execute(ctx.body(), List.of(), child, !noCache(ctx.header("Cache-Control")));
             } catch (QueryException e) {
                 ctx.status(httpStatus(e.kind())).contentType("text/plain").result(SecretMask.mask(e.getMessage()));
                 return;
             }
-            try (stream) {
+            try (ArrowStream stream = result.stream()) {
+                result.status().resultsCacheStatus().ifPresent(v -> ctx.header("Results-Cache-Status", v));
+                result.status().xCache().ifPresent(v -> ctx.header("X-Cache", v));
                 ctx.status(200).contentType(writer.contentType());
                 OutputStream out = ctx.outputStream();
                 writer.write(stream.reader(), out);
@@ -94,6 +107,15 @@ public final class HttpApi implements AutoCloseable {
         } finally {
             child.close();
         }
+    }
+
+    /** {@code Cache-Control: no-cache} (or no-store) asks for a result fresh from the engine. */
+    static boolean noCache(String cacheControl) {
+        if (cacheControl == null) {
+            return false;
+        }
+        String c = cacheControl.toLowerCase(java.util.Locale.ROOT);
+        return c.contains("no-cache") || c.contains("no-store");
     }
 
     static int httpStatus(QueryException.Kind kind) {
@@ -120,6 +142,7 @@ public final class HttpApi implements AutoCloseable {
         // Every Arrow buffer the kernel or a bundle holds comes from this allocator: a leak shows here.
         body.put("arrow_memory", Map.of("allocated_bytes", allocator.getAllocatedMemory(),
                 "peak_bytes", allocator.getPeakMemoryAllocation()));
+        body.put("results_cache", queries.stats());
         ctx.json(body);
     }
 

@@ -83,6 +83,11 @@ public final class QueryService implements PluginListener {
         }
     }
 
+    /** True for a query over data; false for EXPLAIN, SHOW TABLES and DESCRIBE, answered from metadata. */
+    public boolean readsData(String sql) throws QueryException {
+        return ParsedQuery.parse(sql).kind() == ParsedQuery.Kind.QUERY;
+    }
+
     /** The datasets a query reads (through views too), as named in the spicepod; for caching. */
     public Set<String> datasetsRead(String sql) throws QueryException {
         ParsedQuery query = ParsedQuery.parse(sql);
