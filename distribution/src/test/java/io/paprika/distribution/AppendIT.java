@@ -72,6 +72,45 @@ class AppendIT {
         }
     }
 
+    @ParameterizedTest(name = "engine {0}")
+    @ValueSource(strings = {"arrow", "duckdb"})
+    void theDataWindowAndRetentionFollowTheRuntimesClock(String engine, @TempDir Path dir) throws Exception {
+        LocalDateTime now = LocalDateTime.now().withNano(0);
+        try (SourceServer source = new SourceServer(null, null)) {
+            // Seen from a clock 25 days ahead: row 1 is 35 days old, row 2 is 26 days old, row 3 is 24.
+            source.put("/events.ndjson", row(1, "a", now.minusDays(10)) + row(2, "b", now.minusDays(1))
+                    + row(3, "c", now.plusDays(1)), "application/x-ndjson");
+            Files.writeString(dir.resolve("spicepod.yaml"), """
+                    version: v1
+                    kind: Spicepod
+                    name: clock
+                    datasets:
+                      - from: %s
+                        name: events
+                        time_column: ts
+                        acceleration:
+                          enabled: true
+                          engine: %s
+                          refresh_data_window: 30d
+                      - from: %s
+                        name: kept
+                        time_column: ts
+                        acceleration:
+                          enabled: true
+                          engine: %s
+                          retention_check_enabled: true
+                          retention_period: 25d
+                          retention_check_interval: 1s
+                    """.formatted(source.url("/events.ndjson"), engine, source.url("/events.ndjson"), engine));
+            try (Spiced spiced = Spiced.start(dir, null, Map.of("JAVA_OPTS", "-Dpaprika.clock.offset=P25D"))) {
+                spiced.awaitReady(Duration.ofSeconds(60));
+                assertEquals("[{\"id\":2},{\"id\":3}]", spiced.body("SELECT id FROM events ORDER BY id"));
+                spiced.awaitTrue(Duration.ofSeconds(15), "retention by the shifted clock", () -> spiced.body(
+                        "SELECT id FROM kept ORDER BY id").equals("[{\"id\":3}]"));
+            }
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void aFileAccelerationServesItsRowsAfterARestartEvenWithTheSourceDown(@TempDir Path dir) throws Exception {
         LocalDateTime now = LocalDateTime.now().withNano(0);

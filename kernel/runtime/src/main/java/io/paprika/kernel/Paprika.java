@@ -81,7 +81,8 @@ public final class Paprika implements AutoCloseable {
                 .map(io.paprika.kernel.config.DatasetSpec::name).toList()));
         Path dataDir = options.dataDir().orElse(pod.directory().resolve(".spice").resolve("data"));
         Files.createDirectories(dataDir);
-        datasets = new DatasetManager(pod.datasets(), registry, allocator, dataDir, pod.directory());
+        datasets = new DatasetManager(pod.datasets(), registry, allocator, dataDir, pod.directory(),
+                RuntimeClock.fromSystemProperties());
         datasets.checkParams();
         registry.addListener(datasets);
 

@@ -38,8 +38,11 @@ final class DatasetLoader {
     private final Path dataDir;
     private final Path spicepodDir;
     private final RefreshHistory history;
+    private final java.time.Clock clock;
 
-    DatasetLoader(PluginRegistry plugins, BufferAllocator allocator, Path dataDir, Path spicepodDir) {
+    DatasetLoader(PluginRegistry plugins, BufferAllocator allocator, Path dataDir, Path spicepodDir,
+            java.time.Clock clock) {
+        this.clock = requireNonNull(clock, "clock");
         this.plugins = requireNonNull(plugins, "plugins");
         this.allocator = requireNonNull(allocator, "allocator");
         this.dataDir = requireNonNull(dataDir, "dataDir");
@@ -94,7 +97,7 @@ final class DatasetLoader {
             AcceleratedTable table = table(d, engine.get());
             boolean refresh = d.loadedOnce();
             d.state(refresh ? DatasetStatus.REFRESHING : DatasetStatus.INITIALIZING, null);
-            Instant started = Instant.now();
+            Instant started = clock.instant();
             long t0 = System.nanoTime();
             try (BufferAllocator child = allocator.newChildAllocator("load:" + spec.name(), 0, Long.MAX_VALUE)) {
                 AccelerationSpec a = spec.acceleration();
@@ -102,7 +105,7 @@ final class DatasetLoader {
                 // Append continues from what the table holds; the first load is always full.
                 boolean append = refresh && "append".equals(override.refreshMode().orElse(a.refreshMode()));
                 Optional<String> filter = AppendFilters.combine(sql.flatMap(RefreshSql::filter),
-                        AppendFilters.window(spec, Instant.now()),
+                        AppendFilters.window(spec, clock.instant()),
                         append ? AppendFilters.checkpoint(spec, table) : Optional.empty());
                 // "Not modified" only means something if the table holds what this same scan loaded.
                 boolean conditional = refresh && d.lastScan().equals(Optional.of(sql));

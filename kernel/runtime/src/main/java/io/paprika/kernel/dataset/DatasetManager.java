@@ -46,13 +46,17 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Map<String, LoadSlot> slots = new ConcurrentHashMap<>();
     private final Backoff backoff = new Backoff(new java.util.Random());
-    private final Retention retention = new Retention(java.time.Clock.systemUTC());
+    private final java.time.Clock clock;
+    private final Retention retention;
     private final List<Consumer<String>> rowsChanged = new CopyOnWriteArrayList<>();
 
+    /** {@code clock} is where "now" comes from for data windows, retention and retry times. */
     public DatasetManager(List<DatasetSpec> specs, PluginRegistry plugins, BufferAllocator allocator, Path dataDir,
-            Path spicepodDir) {
+            Path spicepodDir, java.time.Clock clock) {
         this.plugins = requireNonNull(plugins, "plugins");
-        this.loader = new DatasetLoader(plugins, allocator, dataDir, spicepodDir);
+        this.clock = requireNonNull(clock, "clock");
+        this.retention = new Retention(clock);
+        this.loader = new DatasetLoader(plugins, allocator, dataDir, spicepodDir, clock);
         for (DatasetSpec spec : specs) {
             datasets.put(spec.name().toLowerCase(Locale.ROOT), new Dataset(spec));
         }
@@ -214,7 +218,7 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
                     && a.refreshRetryMaxAttempts().map(max -> slot.retries < max).orElse(true)) {
                 slot.retries++;
                 Duration delay = backoff.retryDelay(slot.retries);
-                Instant at = Instant.now().plus(delay);
+                Instant at = clock.instant().plus(delay);
                 String of = a.refreshRetryMaxAttempts().map(max -> " of " + max).orElse("");
                 String msg = (d.loadedOnce() ? "refresh failed (serving the last good data): " : "load failed: ")
                         + outcome.message() + "; retry " + slot.retries + of + " at " + at;
