@@ -8,6 +8,7 @@ import io.paprika.kernel.dataset.DatasetStatus;
 import io.paprika.kernel.plugin.PluginListener;
 import io.paprika.kernel.plugin.PluginRef;
 import io.paprika.kernel.plugin.PluginRegistry;
+import io.paprika.kernel.query.dialect.Dialects;
 import io.paprika.spi.Accelerator;
 import io.paprika.spi.ArrowStream;
 import io.paprika.spi.QueryShape;
@@ -45,7 +46,8 @@ public final class QueryService implements PluginListener {
         PluginRef ref = engineFor(sql);
         ArrowStream stream = null;
         try {
-            stream = ((Accelerator) ref.service()).query(sql, parameters, allocator);
+            stream = ((Accelerator) ref.service()).query(
+                    Dialects.translate(sql, ((Accelerator) ref.service()).dialect()), parameters, allocator);
             AbortableReader reader = new AbortableReader(stream.reader());
             running.put(reader, ref.serviceId());
             return new ArrowStream(reader, stream, () -> running.remove(reader));
@@ -63,7 +65,7 @@ public final class QueryService implements PluginListener {
     public QueryShape describe(String sql, BufferAllocator allocator) throws QueryException {
         Accelerator engine = (Accelerator) engineFor(sql).service();
         try {
-            return engine.describe(sql, allocator);
+            return engine.describe(Dialects.translate(sql, engine.dialect()), allocator);
         } catch (SQLException e) {
             throw sqlError(e);
         } catch (RuntimeException e) {
