@@ -48,6 +48,7 @@ public final class DuckDbAccelerator implements Accelerator {
         // Stream query results chunk by chunk instead of materializing them before the Arrow export.
         props.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, "true");
         database = (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:", props);
+        DialectSettings.apply(database);
         files = new FileCatalogs(this::open);
         LOG.info("DuckDB accelerator started");
     }
