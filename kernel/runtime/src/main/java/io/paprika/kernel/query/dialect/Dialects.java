@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.paprika.kernel.query.QueryException;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -30,9 +31,9 @@ public final class Dialects {
         requireNonNull(sql, "sql");
         switch (dialect == null ? "" : dialect.toLowerCase(Locale.ROOT)) {
             case "h2":
-                return deparse(sql, H2Expressions::new);
+                return deparse(sql, H2Expressions::new, H2Selects::new);
             case "duckdb":
-                return deparse(sql, DuckDbExpressions::new);
+                return deparse(sql, DuckDbExpressions::new, SelectDeParser::new);
             default:
                 return sql;
         }
@@ -52,11 +53,12 @@ public final class Dialects {
      * Prints the statement with one expression deparser shared by every clause and subquery; a
      * query that needed no rewrite is returned as written.
      */
-    private static String deparse(String sql, Function<StringBuilder, Rewriter> expressions) throws QueryException {
+    private static String deparse(String sql, Function<StringBuilder, Rewriter> expressions,
+            BiFunction<Rewriter, StringBuilder, SelectDeParser> selects) throws QueryException {
         Statement statement = parse(sql);
         StringBuilder out = new StringBuilder();
         Rewriter expr = expressions.apply(out);
-        SelectDeParser select = new SelectDeParser(expr, out);
+        SelectDeParser select = selects.apply(expr, out);
         expr.setSelectVisitor(select);
         try {
             statement.accept(new StatementDeParser(expr, select, out));

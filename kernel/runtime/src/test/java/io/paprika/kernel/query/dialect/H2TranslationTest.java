@@ -91,6 +91,15 @@ class H2TranslationTest {
     }
 
     @Test
+    void fullJoinsAreRefusedNamingTheEngineThatHasThem() {
+        QueryException e = assertThrows(QueryException.class,
+                () -> h2("SELECT * FROM a FULL OUTER JOIN b ON a.id = b.id"));
+        assertEquals(QueryException.Kind.INVALID_ARGUMENT, e.kind());
+        assertTrue(e.getMessage().startsWith("FULL OUTER JOIN is not available in engine memory (H2)"), e.getMessage());
+        assertThrows(QueryException.class, () -> h2("SELECT * FROM a WHERE x IN (SELECT a.x FROM a FULL JOIN b ON true)"));
+    }
+
+    @Test
     void unchangedSyntaxPassesThrough() throws Exception {
         String sql = "SELECT status, count(*) AS n FROM orders WHERE customer ILIKE 'a%' GROUP BY status "
                 + "ORDER BY n DESC NULLS LAST, status LIMIT 5 OFFSET 1";
