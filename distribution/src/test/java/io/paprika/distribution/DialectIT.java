@@ -9,9 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,6 +66,18 @@ class DialectIT {
     @Test
     void engineDuckdbAnswersLikePostgres() throws Exception {
         check("duckdb", duckdb);
+    }
+
+    /** NOW() is a timestamp with time zone (UTC on the wire) in both, as in PostgreSQL and DataFusion. */
+    @Test
+    void nowIsTheCurrentTimeWithATimeZoneInBothEngines() throws Exception {
+        for (Spiced spiced : List.of(memory, duckdb)) {
+            String body = spiced.body("SELECT NOW() AS t FROM customers WHERE name = 'Alice'");
+            Matcher m = Pattern.compile("\\[\\{\"t\":\"([^\"]+Z)\"}]").matcher(body);
+            assertTrue(m.matches(), "NOW() gave " + body);
+            Duration off = Duration.between(Instant.parse(m.group(1)), Instant.now()).abs();
+            assertTrue(off.compareTo(Duration.ofMinutes(1)) < 0, "NOW() is " + m.group(1));
+        }
     }
 
     /** Runs every case and fails once, listing each case that went wrong. */

@@ -20,6 +20,13 @@ final class FunctionCalls {
         return parts.get(0).toLowerCase(Locale.ROOT);
     }
 
+    /** Whether {@code f} is {@code name()}, unqualified and without arguments. */
+    static boolean isNoArgumentCall(Function f, String name) {
+        List<String> parts = f.getMultipartName();
+        return parts != null && parts.size() == 1 && parts.get(0).equalsIgnoreCase(name)
+                && (f.getParameters() == null || f.getParameters().isEmpty()) && f.getNamedParameters() == null;
+    }
+
     static List<Expression> args(Function f) {
         @SuppressWarnings("unchecked")
         List<Expression> args = (List<Expression>) f.getParameters();

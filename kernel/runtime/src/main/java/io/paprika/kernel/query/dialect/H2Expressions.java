@@ -30,6 +30,12 @@ final class H2Expressions extends Rewriter {
 
     @Override
     public <S> StringBuilder visit(Function f, S context) {
+        if (FunctionCalls.isNoArgumentCall(f, "now")) {
+            // H2's NOW() has no time zone; PostgreSQL's and DataFusion's has, as CURRENT_TIMESTAMP does.
+            rewrote();
+            getBuilder().append("CURRENT_TIMESTAMP");
+            return getBuilder();
+        }
         String name = FunctionCalls.name(f);
         List<Expression> args = name.isEmpty() ? List.of() : args(f);
         if (MISSING.contains(name)) {

@@ -14,13 +14,19 @@ class H2TranslationTest {
 
     @Test
     void postgresIntervalTextBecomesOneLiteralPerUnit() throws Exception {
-        assertEquals("SELECT * FROM t WHERE ts > NOW() - INTERVAL '90' DAY",
+        assertEquals("SELECT * FROM t WHERE ts > CURRENT_TIMESTAMP - INTERVAL '90' DAY",
                 h2("SELECT * FROM t WHERE ts > NOW() - INTERVAL '90 days'"));
         assertEquals("SELECT ts + (INTERVAL '1' DAY + INTERVAL '2' HOUR) FROM t",
                 h2("SELECT ts + INTERVAL '1 day 2 hours' FROM t"));
         assertEquals("SELECT ts + (INTERVAL '1' YEAR + INTERVAL '2' MONTH) FROM t",
                 h2("SELECT ts + INTERVAL '1 year 2 mons' FROM t"));
         assertEquals("SELECT ts - INTERVAL '-3' MINUTE FROM t", h2("SELECT ts - INTERVAL '-3 min' FROM t"));
+    }
+
+    @Test
+    void nowHasATimeZoneAsInPostgres() throws Exception {
+        assertEquals("SELECT CURRENT_TIMESTAMP AS t, date_trunc('day', CURRENT_TIMESTAMP) FROM t",
+                h2("SELECT now() AS t, date_trunc('day', NOW()) FROM t"));
     }
 
     @Test
@@ -72,14 +78,20 @@ class H2TranslationTest {
 
     @Test
     void rewritesReachSubqueriesCtesJoinsAndWindows() throws Exception {
-        assertEquals("WITH r AS (SELECT id FROM t WHERE ts > NOW() - INTERVAL '7' DAY) "
-                        + "SELECT r.id, EXTRACT(YEAR FROM c.since) FROM r JOIN c ON c.id = r.id AND c.since < NOW() - INTERVAL '1' DAY "
+        assertEquals("WITH r AS (SELECT id FROM t WHERE ts > CURRENT_TIMESTAMP - INTERVAL '7' DAY) "
+                        + "SELECT r.id, EXTRACT(YEAR FROM c.since) FROM r JOIN c ON c.id = r.id AND c.since < CURRENT_TIMESTAMP - INTERVAL '1' DAY "
                         + "WHERE r.id IN (SELECT id FROM t WHERE LOCATE('x', s) > 0) "
                         + "ORDER BY row_number() OVER (PARTITION BY EXTRACT(MONTH FROM c.since) ORDER BY EXTRACT(ISO_WEEK FROM c.since))",
                 h2("WITH r AS (SELECT id FROM t WHERE ts > NOW() - INTERVAL '7 days') "
                         + "SELECT r.id, date_part('year', c.since) FROM r JOIN c ON c.id = r.id AND c.since < NOW() - INTERVAL '1 day' "
                         + "WHERE r.id IN (SELECT id FROM t WHERE strpos(s, 'x') > 0) "
                         + "ORDER BY row_number() OVER (PARTITION BY date_part('month', c.since) ORDER BY EXTRACT(WEEK FROM c.since))"));
+    }
+
+    @Test
+    void regexpReplaceIsLeftToH2sPostgresModeWhichKnowsTheGFlag() throws Exception {
+        String sql = "SELECT regexp_replace(note, '[ae]', '*', 'g') FROM t";
+        assertEquals(sql, h2(sql));
     }
 
     @Test
