@@ -11,6 +11,8 @@ import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.util.deparser.SelectDeParser;
 import net.sf.jsqlparser.util.deparser.StatementDeParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Translates the PostgreSQL-flavoured SQL users write (what Spice's DataFusion accepts) into the
@@ -18,6 +20,8 @@ import net.sf.jsqlparser.util.deparser.StatementDeParser;
  * the constructs the engine spells differently.
  */
 public final class Dialects {
+    private static final Logger LOG = LoggerFactory.getLogger(Dialects.class);
+
     private Dialects() {
     }
 
@@ -64,6 +68,11 @@ public final class Dialects {
             statement.accept(new StatementDeParser(expr, select, out));
         } catch (Untranslatable e) {
             throw new QueryException(QueryException.Kind.INVALID_ARGUMENT, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // A deparser gap for some rare construct: the engine may still read the query as written,
+            // and if not, its own error names the problem better than this one would.
+            LOG.warn("could not translate a query ({}); sending it as written: {}", e, sql);
+            return sql;
         }
         return expr.changed() ? out.toString() : sql;
     }
