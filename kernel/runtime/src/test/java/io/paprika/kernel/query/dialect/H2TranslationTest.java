@@ -65,27 +65,33 @@ class H2TranslationTest {
     @Test
     void stringFunctionsH2NamesDifferently() throws Exception {
         assertEquals("SELECT LOCATE('l', name) FROM t", h2("SELECT strpos(name, 'l') FROM t"));
-        assertEquals("SELECT (LEFT(name, CHAR_LENGTH('Al')) = 'Al') FROM t", h2("SELECT starts_with(name, 'Al') FROM t"));
+        assertEquals("SELECT (LEFT(name, CHAR_LENGTH('Al')) = 'Al') FROM t",
+                h2("SELECT starts_with(name, 'Al') FROM t"));
         assertEquals("SELECT * FROM t WHERE (RIGHT(name, CHAR_LENGTH('e')) = 'e')",
                 h2("SELECT * FROM t WHERE ends_with(name, 'e')"));
     }
 
     @Test
     void castTypesH2SpellsDifferently() throws Exception {
-        assertEquals("SELECT CAST(id AS VARCHAR), id::VARCHAR, CAST(amount AS NUMERIC (38, 10)), amount::numeric (10, 2) FROM t",
+        assertEquals("SELECT CAST(id AS VARCHAR), id::VARCHAR, CAST(amount AS NUMERIC (38, 10)), "
+                        + "amount::numeric (10, 2) FROM t",
                 h2("SELECT CAST(id AS TEXT), id::string, CAST(amount AS DECIMAL), amount::numeric(10,2) FROM t"));
     }
 
     @Test
     void rewritesReachSubqueriesCtesJoinsAndWindows() throws Exception {
         assertEquals("WITH r AS (SELECT id FROM t WHERE ts > CURRENT_TIMESTAMP - INTERVAL '7' DAY) "
-                        + "SELECT r.id, EXTRACT(YEAR FROM c.since) FROM r JOIN c ON c.id = r.id AND c.since < CURRENT_TIMESTAMP - INTERVAL '1' DAY "
+                        + "SELECT r.id, EXTRACT(YEAR FROM c.since) FROM r JOIN c ON c.id = r.id "
+                        + "AND c.since < CURRENT_TIMESTAMP - INTERVAL '1' DAY "
                         + "WHERE r.id IN (SELECT id FROM t WHERE LOCATE('x', s) > 0) "
-                        + "ORDER BY row_number() OVER (PARTITION BY EXTRACT(MONTH FROM c.since) ORDER BY EXTRACT(ISO_WEEK FROM c.since))",
+                        + "ORDER BY row_number() OVER (PARTITION BY EXTRACT(MONTH FROM c.since) "
+                        + "ORDER BY EXTRACT(ISO_WEEK FROM c.since))",
                 h2("WITH r AS (SELECT id FROM t WHERE ts > NOW() - INTERVAL '7 days') "
-                        + "SELECT r.id, date_part('year', c.since) FROM r JOIN c ON c.id = r.id AND c.since < NOW() - INTERVAL '1 day' "
+                        + "SELECT r.id, date_part('year', c.since) FROM r JOIN c ON c.id = r.id "
+                        + "AND c.since < NOW() - INTERVAL '1 day' "
                         + "WHERE r.id IN (SELECT id FROM t WHERE strpos(s, 'x') > 0) "
-                        + "ORDER BY row_number() OVER (PARTITION BY date_part('month', c.since) ORDER BY EXTRACT(WEEK FROM c.since))"));
+                        + "ORDER BY row_number() OVER (PARTITION BY date_part('month', c.since) "
+                        + "ORDER BY EXTRACT(WEEK FROM c.since))"));
     }
 
     @Test
