@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import org.apache.arrow.memory.BufferAllocator;
@@ -119,7 +121,13 @@ final class Planner {
 
     /** Names every table: a dataset, a view (expanded first), or an information_schema table. */
     private Resolved resolve(ParsedQuery query) throws QueryException {
-        Statement statement = query.statement();
+        // A fresh tree: resolving renames tables in place, and a query may be planned twice.
+        Statement statement;
+        try {
+            statement = CCJSqlParserUtil.parse(query.sql());
+        } catch (JSQLParserException e) {
+            throw new QueryException(QueryException.Kind.INVALID_ARGUMENT, "SQL error: " + e.getMessage(), e);
+        }
         SqlAnalysis analysis = SqlAnalysis.of(statement);
         Statement expanded = views.expand(statement, analysis);
         Resolved r = new Resolved();
@@ -138,7 +146,8 @@ final class Planner {
                             + "` not found; information_schema has: " + String.join(", ", CatalogTables.INFORMATION_SCHEMA));
                 }
                 if (t.getAlias() == null) {
-                    t.setAlias(new net.sf.jsqlparser.expression.Alias(name, false));
+                    // Quoted: `tables` and `columns` are keywords to some parsers.
+                    t.setAlias(new net.sf.jsqlparser.expression.Alias('"' + name + '"', false));
                 }
                 t.setSchemaName(null);
                 t.setName(CatalogInput.PREFIX + table);

@@ -75,11 +75,23 @@ public final class QueryService implements PluginListener {
             case DESCRIBE:
                 return describeStatement(query.described().get(), allocator);
             case EXPLAIN:
-                QueryPlan plan = planner.plan(query.explained().get(), false, allocator);
+                QueryPlan plan = explainPlan(query.explained().get(), allocator);
                 return answer(() -> RowsStream.of(EXPLAIN, new ArrayList<>(plan.explain().stream()
                         .map(r -> (Object[]) r).toList()), allocator));
             default:
                 return run(query, parameters, allocator);
+        }
+    }
+
+    /** The plan a query runs by: federated when its one engine cannot even take it (an untranslatable function). */
+    private QueryPlan explainPlan(ParsedQuery query, BufferAllocator allocator) throws QueryException {
+        try {
+            return planner.plan(query, false, allocator);
+        } catch (QueryException e) {
+            if (e.kind() != QueryException.Kind.INVALID_ARGUMENT || !planner.canFederate()) {
+                throw e;
+            }
+            return planner.plan(query, true, allocator);
         }
     }
 

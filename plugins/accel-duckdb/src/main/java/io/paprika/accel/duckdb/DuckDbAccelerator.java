@@ -46,6 +46,7 @@ public final class DuckDbAccelerator implements FederatingAccelerator {
         // Stream query results chunk by chunk instead of materializing them before the Arrow export.
         props.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, "true");
         database = (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:", props);
+        DialectSettings.apply(database);
         files = new FileCatalogs(this::open);
         LOG.info("DuckDB accelerator started");
     }

@@ -50,11 +50,13 @@ public final class MemoryAccelerator implements Accelerator {
     private Connection keeper;
 
     /**
-     * PostgreSQL mode for the SQL flavour Spice users write; lower-case, case-insensitive names as
-     * in DataFusion; and common column names (day, year, value, key, user...) usable unquoted.
+     * PostgreSQL mode for the SQL flavour Spice users write; nulls sort as the largest values (last
+     * ascending, first descending) as in PostgreSQL; lower-case, case-insensitive names as in
+     * DataFusion; and common column names (day, year, value, key, user...) usable unquoted.
      */
-    private static final String SETTINGS = ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
-            + ";CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=DAY,HOUR,MINUTE,MONTH,SECOND,YEAR,VALUE,KEY,USER,TOP,MINUS";
+    private static final String SETTINGS = ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH"
+            + ";DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
+            + ";NON_KEYWORDS=DAY,HOUR,MINUTE,MONTH,SECOND,YEAR,VALUE,KEY,USER,TOP,MINUS";
 
     @Activate
     public void activate() throws SQLException {
