@@ -2,6 +2,8 @@ package io.paprika.kernel.query;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
@@ -27,6 +29,16 @@ final class ReadOnlyGuard {
             "INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "REPLACE", "TRUNCATE", "SET", "RESET", "CALL", "GRANT",
             "REVOKE", "USE", "EXECUTE", "EXEC", "ANALYZE", "COMMENT", "RENAME", "REFRESH", "DECLARE", "SAVEPOINT");
 
+    /**
+     * JSqlParser parses on an executor thread (to time out runaway inputs) and, given none, starts a thread per
+     * call that it never stops when parsing fails: one leaked thread per bad query. A shared pool reuses them.
+     */
+    private static final ExecutorService PARSERS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "sql-parser");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private ReadOnlyGuard() {
     }
 
@@ -34,7 +46,8 @@ final class ReadOnlyGuard {
     static Statement check(String sql) throws QueryException {
         Statements statements;
         try {
-            statements = CCJSqlParserUtil.parseStatements(sql);
+            statements = CCJSqlParserUtil.parseStatements(sql, PARSERS, parser -> {
+            });
         } catch (JSQLParserException e) {
             throw unparsable(sql, e);
         }
@@ -69,9 +82,9 @@ final class ReadOnlyGuard {
             return refused("the " + command + " statement");
         }
         ParseException parse = parseException(e);
-        if (parse != null && parse.currentToken != null && ";".equals(parse.currentToken.image)) {
-            Token next = parse.currentToken.next;
-            String second = next == null || next.image == null ? "" : next.image.toUpperCase(Locale.ROOT);
+        Token next = parse == null || parse.currentToken == null ? null : parse.currentToken.next;
+        if (next != null && next.kind != 0 && ";".equals(parse.currentToken.image)) {
+            String second = next.image == null ? "" : next.image.toUpperCase(Locale.ROOT);
             return refused("sending several statements in one request ("
                     + (COMMANDS.contains(second) ? "the second is " + second + "; " : "") + "send one query per request)");
         }

@@ -10,9 +10,12 @@ import net.sf.jsqlparser.expression.NextValExpression;
 import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.piped.FromQuery;
+import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.Pivot;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
@@ -76,6 +79,14 @@ final class ReadOnlyWalker extends TablesNamesFinder<Void> {
     public <S> Void visit(ParenthesedSelect select, S context) {
         super.visit(select, context);
         walkTail(select, context);
+        walkPivots(select, context);
+        return null;
+    }
+
+    @Override
+    public <S> Void visit(ParenthesedFromItem item, S context) {
+        super.visit(item, context);
+        walkPivots(item, context);
         return null;
     }
 
@@ -116,7 +127,9 @@ final class ReadOnlyWalker extends TablesNamesFinder<Void> {
             throw new Refusal("table function " + name + "(...) (only generate_series, range and unnest may be "
                     + "used in FROM)");
         }
-        return super.visit(tableFunction, context);
+        super.visit(tableFunction, context);
+        walkPivots(tableFunction, context);
+        return null;
     }
 
     @Override
@@ -151,7 +164,9 @@ final class ReadOnlyWalker extends TablesNamesFinder<Void> {
                 throw new Refusal("the engine catalog table " + table.getFullyQualifiedName());
             }
         }
-        return super.visit(table, context);
+        super.visit(table, context);
+        walkPivots(table, context);
+        return null;
     }
 
     /** ORDER BY, LIMIT, OFFSET and FETCH of any select form. */
@@ -166,6 +181,23 @@ final class ReadOnlyWalker extends TablesNamesFinder<Void> {
         }
         if (select.getFetch() != null) {
             walk(select.getFetch().getExpression(), context);
+        }
+    }
+
+    /** PIVOT aggregates and IN lists, UNPIVOT IN lists: expressions the finder does not look into. */
+    private <S> void walkPivots(FromItem item, S context) {
+        Pivot pivot = item.getPivot();
+        if (pivot != null) {
+            if (pivot.getFunctionItems() != null) {
+                pivot.getFunctionItems().forEach(f -> walk(f.getExpression(), context));
+            }
+            walkItems(pivot.getSingleInItems(), context);
+            if (pivot.getMultiInItems() != null) {
+                pivot.getMultiInItems().forEach(m -> walk(m.getExpression(), context));
+            }
+        }
+        if (item.getUnPivot() != null) {
+            walkItems(item.getUnPivot().getUnPivotInClause(), context);
         }
     }
 

@@ -94,6 +94,8 @@ class ReadOnlyGuardTest {
                 Arguments.of("FROM read_csv('x.csv')", "read_csv"),
                 Arguments.of("FROM t JOIN u ON t.a = getenv('x')", "getenv"),
                 Arguments.of("FROM information_schema.tables", "information_schema.tables"),
+                Arguments.of("SELECT * FROM t PIVOT (sum(a) FOR b IN (getenv('x')))", "getenv"),
+                Arguments.of("SELECT * FROM t PIVOT (max(read_text('x')) FOR b IN (1))", "read_text"),
                 Arguments.of("SELECT * FROM '/etc/passwd'", "'/etc/passwd'"),
                 Arguments.of("SELECT * FROM 'data.csv' AS d", "'data.csv'"),
                 Arguments.of("SELECT * FROM information_schema.tables", "information_schema.tables"));
@@ -128,9 +130,22 @@ class ReadOnlyGuardTest {
     }
 
     @Test
+    void failedParsesDoNotLeaveThreadsBehind() {
+        assertThrows(QueryException.class, () -> ReadOnlyGuard.check("COPY t TO '/tmp/x'"));
+        int before = Thread.activeCount();
+        for (int i = 0; i < 50; i++) {
+            assertThrows(QueryException.class, () -> ReadOnlyGuard.check("COPY t TO '/tmp/x'"));
+        }
+        int grown = Thread.activeCount() - before;
+        assertTrue(grown < 10, grown + " more threads after 50 failed parses");
+    }
+
+    @Test
     void unparsableSqlStaysAnSqlError() {
         QueryException e = assertThrows(QueryException.class, () -> ReadOnlyGuard.check("SELEC * FROM"));
         assertEquals(QueryException.Kind.INVALID_ARGUMENT, e.kind());
         assertTrue(e.getMessage().startsWith("SQL error: "), e.getMessage());
+        assertTrue(assertThrows(QueryException.class, () -> ReadOnlyGuard.check("SELECT 1;;")).getMessage()
+                .startsWith("SQL error: "));
     }
 }
