@@ -64,6 +64,9 @@ final class ReadOnlyGuard {
             new ReadOnlyWalker().getTables(statement);
         } catch (ReadOnlyWalker.Refusal r) {
             throw refused(r.getMessage());
+        } catch (UnsupportedOperationException e) {
+            // fail closed: a query the walker cannot see all of is not known to be read-only
+            throw refused("a query the read-only check cannot follow (" + e.getMessage() + ")");
         }
         return statement;
     }

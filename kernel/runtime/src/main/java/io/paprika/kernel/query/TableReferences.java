@@ -12,8 +12,8 @@ final class TableReferences {
     static Set<String> of(String sql) throws QueryException {
         Statement statement = ReadOnlyGuard.check(sql);
         Set<String> out = new LinkedHashSet<>();
-        // the guard's walker also finds tables in DuckDB's FROM-first form, which TablesNamesFinder skips
-        for (String name : new ReadOnlyWalker().getTables(statement)) {
+        // unlike a bare TablesNamesFinder, it also finds the tables of DuckDB's FROM-first form
+        for (String name : new QueryWalker().getTables(statement)) {
             out.add(lastPart(name));
         }
         return out;

@@ -97,6 +97,10 @@ class ReadOnlyGuardTest {
                 Arguments.of("SELECT * FROM t PIVOT (sum(a) FOR b IN (getenv('x')))", "getenv"),
                 Arguments.of("SELECT * FROM t PIVOT (max(read_text('x')) FOR b IN (1))", "read_text"),
                 Arguments.of("SELECT * FROM '/etc/passwd'", "'/etc/passwd'"),
+                Arguments.of("SELECT * FROM t JOIN 'secret.csv' s ON true", "'secret.csv'"),
+                Arguments.of("FROM 'secret.csv'", "'secret.csv'"),
+                Arguments.of("FROM t |> WHERE a = 1", "pipe"),
+                Arguments.of("SELECT * FROM system.information_schema.tables", "information_schema"),
                 Arguments.of("SELECT * FROM 'data.csv' AS d", "'data.csv'"),
                 Arguments.of("SELECT * FROM information_schema.tables", "information_schema.tables"));
     }
