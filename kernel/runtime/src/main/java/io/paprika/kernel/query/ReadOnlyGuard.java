@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
@@ -22,7 +23,7 @@ final class ReadOnlyGuard {
     static final String ONLY_READS = "only read-only queries (SELECT, WITH ... SELECT) over datasets and views "
             + "are allowed";
 
-    /** Statement keywords JSqlParser cannot parse (DuckDB/H2 commands) or may parse; named in the refusal. */
+    /** Statement keywords a refusal names when JSqlParser cannot parse the statement they start (COPY, PRAGMA...). */
     private static final Set<String> COMMANDS = Set.of("COPY", "PRAGMA", "INSTALL", "FORCE", "LOAD", "ATTACH",
             "DETACH", "EXPORT", "IMPORT", "CHECKPOINT", "VACUUM", "SHUTDOWN", "SCRIPT", "RUNSCRIPT", "BACKUP",
             "PREPARE", "DEALLOCATE", "BEGIN", "START", "COMMIT", "ROLLBACK", "ABORT", "END", "CREATE", "ALTER", "DROP",
@@ -54,7 +55,7 @@ final class ReadOnlyGuard {
         if (statements.size() != 1) {
             throw refused(statements.isEmpty() ? "an empty query" : "sending " + statements.size()
                     + " statements in one request (" + statements.stream().map(st -> firstWord(st.toString()))
-                    .collect(java.util.stream.Collectors.joining("; ")) + "; send one query per request)");
+                    .collect(Collectors.joining("; ")) + "; send one query per request)");
         }
         Statement statement = statements.get(0);
         if (!(statement instanceof Select)) {

@@ -5,6 +5,7 @@ import java.util.Set;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.NextValExpression;
+import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
@@ -65,6 +66,19 @@ final class ReadOnlyWalker extends QueryWalker {
     public <S> Void visit(AnalyticExpression expression, S context) {
         checkScalar(expression.getName());
         return super.visit(expression, context);
+    }
+
+    /**
+     * Oracle's q'[...]' quoting hides a {@code ;} from JSqlParser while DuckDB and H2 read {@code q} then an
+     * ordinary string, so the statement they run is not the one checked here.
+     */
+    @Override
+    public <S> Void visit(StringValue value, S context) {
+        // q'[..]' keeps its prefix; nq'[..]' arrives as a value whose quote is not doubled (an ordinary one would be)
+        if ("Q".equalsIgnoreCase(value.getPrefix()) || value.getValue().matches("(?is)n?q'[^'].*")) {
+            throw new Refusal("Oracle q'...' quoting (the engines do not read it as one string)");
+        }
+        return super.visit(value, context);
     }
 
     @Override
