@@ -105,6 +105,9 @@ class ReadOnlyIT {
         q.add(new String[] {"EXECUTE p(1)", "EXECUTE"});
         q.add(new String[] {"SCRIPT TO '" + out + "-script.sql'", "SCRIPT"});
         q.add(new String[] {"SELECT 1; COPY trips TO '" + out + "-multi.csv'", "the second is COPY"});
+        // quoting JSqlParser and the engines would split differently
+        q.add(new String[] {"SELECT 'a\\'; DROP TABLE trips; --'", "2 statements"});
+        q.add(new String[] {"SELECT q'[a'; DROP TABLE trips; --]'", "q'...' quoting"});
         for (String f : List.of("read_csv", "read_csv_auto", "read_parquet", "parquet_scan", "read_json_auto",
                 "read_text", "read_blob", "glob", "sniff_csv", "CSVREAD")) {
             q.add(new String[] {"SELECT * FROM " + f + "('secret.csv')", f});
