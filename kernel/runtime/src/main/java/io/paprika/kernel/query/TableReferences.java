@@ -2,11 +2,7 @@ package io.paprika.kernel.query;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import net.sf.jsqlparser.JSQLParserException;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
-import net.sf.jsqlparser.statement.select.Select;
-import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /** Parses a query, checks it only reads, and lists the tables it names (unquoted, last name part). */
 final class TableReferences {
@@ -14,20 +10,10 @@ final class TableReferences {
     }
 
     static Set<String> of(String sql) throws QueryException {
-        Statement statement;
-        try {
-            statement = CCJSqlParserUtil.parse(sql);
-        } catch (JSQLParserException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new QueryException(QueryException.Kind.INVALID_ARGUMENT, "SQL error: " + firstLine(cause.getMessage()));
-        }
-        if (!(statement instanceof Select)) {
-            throw new QueryException(QueryException.Kind.INVALID_ARGUMENT,
-                    "only read-only queries (SELECT, WITH ... SELECT) are allowed; found "
-                            + statement.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT));
-        }
+        Statement statement = ReadOnlyGuard.check(sql);
         Set<String> out = new LinkedHashSet<>();
-        for (String name : new TablesNamesFinder<Void>().getTables(statement)) {
+        // unlike a bare TablesNamesFinder, it also finds the tables of DuckDB's FROM-first form
+        for (String name : new QueryWalker().getTables(statement)) {
             out.add(lastPart(name));
         }
         return out;
@@ -58,13 +44,5 @@ final class TableReferences {
             }
         }
         return last;
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "could not parse the query";
-        }
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).trim();
     }
 }

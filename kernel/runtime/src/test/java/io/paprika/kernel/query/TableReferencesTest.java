@@ -20,6 +20,12 @@ class TableReferencesTest {
     }
 
     @Test
+    void findsTablesInDuckDbFromFirstQueries() throws Exception {
+        assertEquals(Set.of("orders", "products"), TableReferences.of(
+                "FROM orders o JOIN products p ON p.id = o.pid"));
+    }
+
+    @Test
     void writesAreRefused() {
         QueryException e = assertThrows(QueryException.class, () -> TableReferences.of("DROP TABLE products"));
         assertEquals(QueryException.Kind.INVALID_ARGUMENT, e.kind());
