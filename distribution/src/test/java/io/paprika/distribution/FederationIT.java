@@ -167,6 +167,12 @@ class FederationIT {
 
     @Test
     void unknownTablesAreNamedWithWhatExists() throws Exception {
+        assertEquals("[{\"n\":4}]", spiced.body("SELECT count(*) AS n FROM spice.public.orders JOIN public.customers c "
+                + "ON orders.customer_id = c.id"));
+        HttpResponse<String> other = spiced.sql("SELECT * FROM main.orders");
+        assertEquals(400, other.statusCode(), other.body());
+        assertTrue(other.body().contains("table `main.orders` not found; datasets and views are in spice.public"),
+                other.body());
         HttpResponse<String> r = spiced.sql("SELECT * FROM ordrs");
         assertEquals(400, r.statusCode(), r.body());
         assertTrue(r.body().contains("table `ordrs` not found; the tables are: orders, customers, events, open_orders, "

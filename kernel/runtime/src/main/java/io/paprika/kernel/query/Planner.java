@@ -155,11 +155,17 @@ final class Planner {
                 r.changed = true;
                 continue;
             }
+            String database = t.getDatabaseName() == null ? null : SqlAnalysis.unquoted(t.getDatabaseName());
+            if (schema != null && !"public".equals(schema) || database != null && !"spice".equalsIgnoreCase(database)) {
+                throw new QueryException(QueryException.Kind.NOT_FOUND, "table `" + t.getFullyQualifiedName()
+                        + "` not found; datasets and views are in spice.public: " + String.join(", ", tableNames()));
+            }
             Dataset d = datasets.find(name).orElseThrow(() -> new QueryException(QueryException.Kind.NOT_FOUND,
                     "table `" + name + "` not found; the tables are: " + String.join(", ", tableNames())));
             if (schema != null) {
                 // spice.public.x and public.x name the dataset; engines know it by its bare name.
                 t.setSchemaName(null);
+                t.setDatabaseName(null);
                 r.changed = true;
             }
             String key = d.name().toLowerCase(Locale.ROOT);

@@ -18,7 +18,10 @@ import net.sf.jsqlparser.statement.select.WithItem;
  * {@link Refusal}.
  */
 final class ReadOnlyWalker extends QueryWalker {
-    /** Schemas that expose the engine's catalog rather than datasets. */
+    /**
+     * Schemas that expose the engine's catalog rather than datasets. A plain
+     * {@code information_schema.<table>} is allowed: the runtime answers it from its own catalog.
+     */
     private static final Set<String> CATALOG_SCHEMAS = Set.of("information_schema", "pg_catalog", "system", "temp");
 
     /** Why a query was refused; unchecked so it can leave a visitor. */
@@ -93,7 +96,9 @@ final class ReadOnlyWalker extends QueryWalker {
             // DuckDB's replacement scans read any file named this way
             throw new Refusal("reading the file " + name + " as a table");
         }
-        for (String part : new String[] {table.getSchemaName(), table.getDatabaseName()}) {
+        boolean runtimeCatalog = table.getDatabaseName() == null && table.getSchemaName() != null
+                && "information_schema".equalsIgnoreCase(TableReferences.lastPart(table.getSchemaName()));
+        for (String part : runtimeCatalog ? new String[0] : new String[] {table.getSchemaName(), table.getDatabaseName()}) {
             if (part != null && CATALOG_SCHEMAS.contains(TableReferences.lastPart(part).toLowerCase(Locale.ROOT))) {
                 throw new Refusal("the engine catalog table " + table.getFullyQualifiedName());
             }
