@@ -206,7 +206,7 @@ class FlightSqlJdbcIT {
             SQLException bad = assertThrows(SQLException.class, () -> s.executeQuery("SELECT nope FROM cities"));
             assertTrue(bad.getMessage().contains("Column \"nope\" not found"), bad.getMessage());
             SQLException missing = assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM nowhere"));
-            assertTrue(missing.getMessage().contains("table `nowhere` not found; the datasets are: cities, big, sleepy"),
+            assertTrue(missing.getMessage().contains("table `nowhere` not found; the tables are: cities, big, sleepy"),
                     missing.getMessage());
             SQLException loading = assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM sleepy"));
             assertTrue(loading.getMessage().contains("dataset `sleepy` is still loading"), loading.getMessage());

@@ -33,6 +33,7 @@ public final class Dataset {
     private Optional<Optional<RefreshSql>> lastScan = Optional.empty();
     private Instant nextAttempt;
     private Schema sourceSchema;
+    private boolean registered;
 
     Dataset(DatasetSpec spec) {
         this.spec = requireNonNull(spec, "spec");
@@ -96,7 +97,8 @@ public final class Dataset {
      * acceleration, and before the first load for {@code ready_state: on_registration}.
      */
     public synchronized boolean answersAtSource() {
-        return connector != null && (sourceOnly() || "on_registration".equals(spec.readyState()) && !loadedOnce);
+        return connector != null && (sourceOnly() ? registered
+                : "on_registration".equals(spec.readyState()) && !loadedOnce);
     }
 
     /** Ready to answer queries: loaded, or answered at the source. */
@@ -191,6 +193,7 @@ public final class Dataset {
 
     /** A dataset without acceleration found its connector: it is served from the source. */
     synchronized void registered() {
+        this.registered = true;
         this.status = DatasetStatus.READY;
         this.message = null;
         this.lastError = null;
@@ -216,6 +219,7 @@ public final class Dataset {
         Optional<SourceTable> toClose = Optional.empty();
         if (connector != null && connector.serviceId() == gone.serviceId()) {
             toClose = Optional.ofNullable(source);
+            registered = false;
             connector = null;
             source = null;
         }

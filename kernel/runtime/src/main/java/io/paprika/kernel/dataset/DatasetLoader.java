@@ -158,22 +158,29 @@ final class DatasetLoader {
         }
     }
 
-    /** A dataset without acceleration is ready once its connector accepts the source's spec. */
+    /** A dataset without acceleration is ready once its source answers. */
     private LoadOutcome register(Dataset d, Optional<PluginRef> connector) {
         if (connector.isEmpty()) {
             String msg = DatasetManager.connectorHint(d.spec().scheme());
             waiting(d, msg);
             return LoadOutcome.waiting(msg);
         }
-        try {
-            source(d, connector.get());
-            d.registered();
-            LOG.info("Dataset {} is not accelerated: queries read it from the source", d.name());
-            return LoadOutcome.loaded();
+        // One scan up front, as Spice does: an unreachable source is reported now, not at the first
+        // query, and the columns are known for planning.
+        try (BufferAllocator child = allocator.newChildAllocator("register:" + d.name(), 0, Long.MAX_VALUE);
+                ArrowStream probe = source(d, connector.get()).scan(ScanRequest.all(), child).rows().orElseThrow(
+                        () -> new ConnectorException("the connector answered `not modified` to a first scan", false))) {
+            d.sourceSchema(probe.reader().getVectorSchemaRoot().getSchema());
         } catch (ConnectorException e) {
             fail(d, e.getMessage(), null);
             return LoadOutcome.failed(e.getMessage(), e.retryable());
+        } catch (Exception e) {
+            fail(d, "reading the source failed: " + e, e);
+            return LoadOutcome.failed("reading the source failed: " + e, false);
         }
+        d.registered();
+        LOG.info("Dataset {} is not accelerated: queries read it from the source", d.name());
+        return LoadOutcome.loaded();
     }
 
     /** A new table on the dataset's source, for one query at the source. */

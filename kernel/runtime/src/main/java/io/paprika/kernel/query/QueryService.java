@@ -85,14 +85,7 @@ public final class QueryService implements PluginListener {
 
     /** The plan a query runs by: federated when its one engine cannot even take it (an untranslatable function). */
     private QueryPlan explainPlan(ParsedQuery query, BufferAllocator allocator) throws QueryException {
-        try {
-            return planner.plan(query, false, allocator);
-        } catch (QueryException e) {
-            if (e.kind() != QueryException.Kind.INVALID_ARGUMENT || !planner.canFederate()) {
-                throw e;
-            }
-            return planner.plan(query, true, allocator);
-        }
+        return withFallback(query, allocator, plan -> plan);
     }
 
     /** True for a query over data; false for EXPLAIN, SHOW TABLES and DESCRIBE, answered from metadata. */
@@ -107,24 +100,41 @@ public final class QueryService implements PluginListener {
     }
 
     private ArrowStream run(ParsedQuery query, List<Object> parameters, BufferAllocator allocator) throws QueryException {
+        return withFallback(query, allocator, plan -> plan instanceof QueryPlan.Direct direct
+                ? runDirect(direct, parameters, allocator)
+                : runFederated((QueryPlan.Federated) plan, parameters, allocator));
+    }
+
+    /** What runs (or describes) a query by one plan. */
+    private interface PlanAction<T> {
+        T apply(QueryPlan plan) throws QueryException;
+    }
+
+    /**
+     * Applies {@code action} to the query's plan; when its one engine cannot take the query (a
+     * function it lacks, syntax it does not know), applies it again to the query run above that
+     * engine, in the federating engine.
+     */
+    private <T> T withFallback(ParsedQuery query, BufferAllocator allocator, PlanAction<T> action)
+            throws QueryException {
         QueryPlan plan = null;
         try {
             plan = planner.plan(query, false, allocator);
-            return plan instanceof QueryPlan.Direct direct ? runDirect(direct, parameters, allocator)
-                    : runFederated((QueryPlan.Federated) plan, parameters, allocator);
+            return action.apply(plan);
         } catch (QueryException e) {
-            // What an engine cannot parse or run is run above it, in the federating engine.
             boolean engineFailed = plan == null || plan instanceof QueryPlan.Direct d
                     && !Planner.FEDERATOR.equals(QueryPlan.engineName(d.engine()));
             if (e.kind() != QueryException.Kind.INVALID_ARGUMENT || !engineFailed || !planner.canFederate()) {
                 throw e;
             }
-            LOG.debug("the engine could not run the query ({}); running it federated", e.getMessage());
+            LOG.debug("the engine could not take the query ({}); running it federated", e.getMessage());
             try {
-                return runFederated((QueryPlan.Federated) planner.plan(query, true, allocator), parameters, allocator);
+                return action.apply(planner.plan(query, true, allocator));
             } catch (QueryException again) {
-                again.addSuppressed(e);
-                throw again;
+                // A query the engine ran and rejected (a misspelt column) keeps the engine's own message.
+                QueryException reported = plan == null ? again : e;
+                reported.addSuppressed(plan == null ? e : again);
+                throw reported;
             }
         }
     }
@@ -184,17 +194,13 @@ public final class QueryService implements PluginListener {
                 throw new QueryException(QueryException.Kind.INTERNAL, "describing the statement failed: " + e, e);
             }
         }
-        QueryPlan plan = planner.plan(query, false, allocator);
+        return withFallback(query, allocator, plan -> shapeOf(plan, allocator));
+    }
+
+    private QueryShape shapeOf(QueryPlan plan, BufferAllocator allocator) throws QueryException {
         try {
             if (plan instanceof QueryPlan.Direct direct) {
-                try {
-                    return ((Accelerator) direct.engine().service()).describe(direct.sql(), allocator);
-                } catch (SQLException e) {
-                    if (!planner.canFederate() || Planner.FEDERATOR.equals(QueryPlan.engineName(direct.engine()))) {
-                        throw e;
-                    }
-                    plan = planner.plan(query, true, allocator);
-                }
+                return ((Accelerator) direct.engine().service()).describe(direct.sql(), allocator);
             }
             QueryPlan.Federated federated = (QueryPlan.Federated) plan;
             Map<String, Schema> shapes = new LinkedHashMap<>();

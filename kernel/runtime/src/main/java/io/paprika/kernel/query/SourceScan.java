@@ -54,8 +54,11 @@ final class SourceScan implements FederatedInput {
             return new ArrowStream(new ReaderView(rows.reader()), source, rows);
         } catch (ConnectorException e) {
             closeQuietly(source);
+            // Connector messages already name the dataset.
+            String msg = e.getMessage() != null && e.getMessage().startsWith("dataset `") ? e.getMessage()
+                    : "dataset `" + dataset.name() + "`: " + e.getMessage();
             throw new QueryException(e.retryable() ? QueryException.Kind.UNAVAILABLE : QueryException.Kind.INTERNAL,
-                    "dataset `" + dataset.name() + "`: reading the source failed: " + e.getMessage(), e);
+                    "reading the source failed: " + msg, e);
         } catch (IOException | RuntimeException e) {
             closeQuietly(source);
             throw new QueryException(QueryException.Kind.INTERNAL, "dataset `" + dataset.name()
