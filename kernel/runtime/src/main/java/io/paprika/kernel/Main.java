@@ -38,6 +38,10 @@ public final class Main implements Callable<Integer> {
             description = "Largest message a Flight client may send, e.g. 100MiB, 512KiB (default: ${DEFAULT-VALUE}).")
     String flightMaxMessageSize;
 
+    @Option(names = "--shutdown-grace-period", defaultValue = "30s",
+            description = "On SIGTERM, how long running queries may take to finish (default: ${DEFAULT-VALUE}).")
+    String shutdownGracePeriod;
+
     @Option(names = "--data-dir", description = "Folder for file-mode accelerations (default: .spice/data beside the spicepod).")
     Path dataDir;
 
@@ -67,7 +71,10 @@ public final class Main implements Callable<Integer> {
             options = new RuntimeOptions(Optional.ofNullable(spicepod), HostPort.parse(http), HostPort.parse(flight),
                     HostPort.parse(metrics), HostPort.parse(openTelemetry), home,
                     pluginsDir != null ? pluginsDir : home.resolve("plugins"), Optional.ofNullable(dataDir),
-                    ByteSizes.parse(flightMaxMessageSize, "--flight-max-message-size"));
+                    ByteSizes.parse(flightMaxMessageSize, "--flight-max-message-size"),
+                    io.paprika.kernel.config.Durations.parse(shutdownGracePeriod).orElseThrow(
+                            () -> new IllegalArgumentException("--shutdown-grace-period `" + shutdownGracePeriod
+                                    + "` is not a duration (such as 30s or 2m)")));
         } catch (IllegalArgumentException e) {
             System.err.println("spiced: " + e.getMessage());
             return 2;
@@ -90,6 +97,8 @@ public final class Main implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();
             stopped.countDown();
+            // SIGTERM is the normal way to stop a replica: a clean shutdown exits 0, not 143.
+            Runtime.getRuntime().halt(0);
         }, "paprika-shutdown"));
         stopped.await();
         return 0;

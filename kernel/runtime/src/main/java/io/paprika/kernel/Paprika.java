@@ -22,6 +22,7 @@ import io.paprika.kernel.query.Views;
 import io.paprika.kernel.query.cache.CachedQueries;
 import io.paprika.kernel.query.cache.ResultsCache;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,6 +48,7 @@ public final class Paprika implements AutoCloseable {
     private PluginRegistry registry;
     private PluginInventory inventory;
     private DatasetManager datasets;
+    private QueryService queries;
     private HttpApi http;
     private FlightEndpoint flight;
     private ScheduledExecutorService housekeeping;
@@ -91,7 +93,7 @@ public final class Paprika implements AutoCloseable {
         endpoints.put("flight", options.flight());
         endpoints.put("metrics", options.metrics());
         endpoints.put("opentelemetry", options.openTelemetry());
-        QueryService queries = new QueryService(datasets, registry, views, allocator);
+        queries = new QueryService(datasets, registry, views, allocator);
         registry.addListener(queries);
         CachedQueries cached = new CachedQueries(queries, resultsCache(pod.resultsCache()));
         datasets.onRowsChanged(cached::invalidate);
@@ -136,6 +138,7 @@ public final class Paprika implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("Shutting down");
+        drain();
         closeQuietly(flight);
         closeQuietly(http);
         if (housekeeping != null) {
@@ -149,6 +152,25 @@ public final class Paprika implements AutoCloseable {
             allocator.close();
         } catch (IllegalStateException e) {
             LOG.warn("Arrow memory still allocated at shutdown: {}", e.getMessage());
+        }
+    }
+
+    /** /v1/ready turns 503 and new queries are refused; running ones get the grace period to finish. */
+    private void drain() {
+        if (datasets == null || queries == null) {
+            return;
+        }
+        datasets.drain();
+        Duration grace = options.shutdownGracePeriod();
+        LOG.info("Draining: not ready, new queries refused; waiting up to {} for running queries: {}",
+                Durations.format(grace), queries.runningCount());
+        try {
+            if (!queries.awaitIdle(grace)) {
+                LOG.warn("{} quer{} still running after the grace period; stopping anyway", queries.runningCount(),
+                        queries.runningCount() == 1 ? "y" : "ies");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

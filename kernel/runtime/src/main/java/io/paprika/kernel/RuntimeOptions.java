@@ -11,9 +11,11 @@ import java.util.Optional;
  * @param home      the distribution folder (holding system/, plugins/, conf/)
  * @param dataDir   where file-mode accelerations live; empty means {@code .spice/data} beside the spicepod
  * @param flightMaxMessageBytes the largest message a Flight client may send (DoPut parameters, commands)
+ * @param shutdownGracePeriod how long running queries may take to finish after SIGTERM
  */
 public record RuntimeOptions(Optional<Path> spicepod, HostPort http, HostPort flight, HostPort metrics,
-        HostPort openTelemetry, Path home, Path pluginsDir, Optional<Path> dataDir, int flightMaxMessageBytes) {
+        HostPort openTelemetry, Path home, Path pluginsDir, Optional<Path> dataDir, int flightMaxMessageBytes,
+        java.time.Duration shutdownGracePeriod) {
 
     /** gRPC's inbound message limit on {@code --flight}: 100 MiB unless told otherwise. */
     public static final int DEFAULT_FLIGHT_MAX_MESSAGE_BYTES = 100 * 1024 * 1024;
@@ -27,6 +29,10 @@ public record RuntimeOptions(Optional<Path> spicepod, HostPort http, HostPort fl
         requireNonNull(home, "home");
         requireNonNull(pluginsDir, "pluginsDir");
         requireNonNull(dataDir, "dataDir");
+        requireNonNull(shutdownGracePeriod, "shutdownGracePeriod");
+        if (shutdownGracePeriod.isNegative()) {
+            throw new IllegalArgumentException("--shutdown-grace-period must not be negative");
+        }
         if (flightMaxMessageBytes < 1024) {
             throw new IllegalArgumentException("--flight-max-message-size must be at least 1 KiB");
         }

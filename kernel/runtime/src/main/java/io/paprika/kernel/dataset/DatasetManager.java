@@ -47,6 +47,7 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
     private final Map<String, LoadSlot> slots = new ConcurrentHashMap<>();
     private final Backoff backoff = new Backoff(new java.util.Random());
     private final java.time.Clock clock;
+    private volatile boolean draining;
     private final Retention retention;
     private final List<Consumer<String>> rowsChanged = new CopyOnWriteArrayList<>();
 
@@ -86,7 +87,16 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
      * served from its source.
      */
     public boolean ready() {
-        return datasets.values().stream().allMatch(Dataset::servable);
+        return !draining && datasets.values().stream().allMatch(Dataset::servable);
+    }
+
+    /** Shutting down: not ready any more, so a load balancer stops sending queries here. */
+    public void drain() {
+        draining = true;
+    }
+
+    public boolean draining() {
+        return draining;
     }
 
     /**

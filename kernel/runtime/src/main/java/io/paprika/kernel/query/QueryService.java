@@ -40,15 +40,18 @@ public final class QueryService implements PluginListener {
             new Field("plan_type", FieldType.nullable(new ArrowType.Utf8()), null),
             new Field("plan", FieldType.nullable(new ArrowType.Utf8()), null)));
 
+    private final DatasetManager datasets;
     private final Planner planner;
     private final TableCatalog catalog;
     private final CatalogTables catalogTables;
     private final BufferAllocator metadataAllocator;
+    /** Queries between their start and the close of their result stream. */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     /** Streams now open, by the service id of the engine producing them. */
     private final Map<AbortableReader, Long> running = new ConcurrentHashMap<>();
 
     public QueryService(DatasetManager datasets, PluginRegistry plugins, Views views, BufferAllocator allocator) {
-        requireNonNull(datasets, "datasets");
+        this.datasets = requireNonNull(datasets, "datasets");
         requireNonNull(plugins, "plugins");
         this.metadataAllocator = requireNonNull(allocator, "allocator");
         this.catalog = new TableCatalog(datasets, views, this::describeTable);
@@ -68,6 +71,22 @@ public final class QueryService implements PluginListener {
 
     /** Runs the query with its {@code ?} parameters bound in order; the caller closes the stream. */
     public ArrowStream execute(String sql, List<Object> parameters, BufferAllocator allocator) throws QueryException {
+        refuseWhileDraining();
+        // Counted from now until its stream is closed, so a shutdown waits for it.
+        inFlight.incrementAndGet();
+        try {
+            ArrowStream out = dispatch(sql, parameters, allocator);
+            return new ArrowStream(new io.paprika.spi.ReaderView(out.reader()), out, inFlight::decrementAndGet);
+        } catch (QueryException | java.io.IOException | RuntimeException e) {
+            inFlight.decrementAndGet();
+            if (e instanceof QueryException q) {
+                throw q;
+            }
+            throw new QueryException(QueryException.Kind.INTERNAL, "the engine failed: " + e, e);
+        }
+    }
+
+    private ArrowStream dispatch(String sql, List<Object> parameters, BufferAllocator allocator) throws QueryException {
         ParsedQuery query = ParsedQuery.parse(sql);
         switch (query.kind()) {
             case SHOW_TABLES:
@@ -184,6 +203,7 @@ public final class QueryService implements PluginListener {
 
     /** The query's result and parameter schemas, from the engine's plan; nothing is run. */
     public QueryShape describe(String sql, BufferAllocator allocator) throws QueryException {
+        refuseWhileDraining();
         ParsedQuery query = ParsedQuery.parse(sql);
         if (query.kind() != ParsedQuery.Kind.QUERY) {
             try (ArrowStream answer = execute(sql, allocator)) {
@@ -279,9 +299,32 @@ public final class QueryService implements PluginListener {
     public void pluginAdded(PluginRef plugin) {
     }
 
-    /** Open result streams (for tests and status). */
+    private void refuseWhileDraining() throws QueryException {
+        if (datasets.draining()) {
+            throw new QueryException(QueryException.Kind.UNAVAILABLE,
+                    "the runtime is shutting down; send the query to another replica");
+        }
+    }
+
+    /**
+     * Waits until no result stream is open, or {@code grace} has passed.
+     *
+     * @return true when every running query finished
+     */
+    public boolean awaitIdle(java.time.Duration grace) throws InterruptedException {
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (inFlight.get() > 0) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    /** Queries started and not yet closed (for shutdown, tests and status). */
     public int runningCount() {
-        return running.size();
+        return inFlight.get();
     }
 
     private static void closeQuietly(AutoCloseable c) {

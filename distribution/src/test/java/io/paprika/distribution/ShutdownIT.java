@@ -1,0 +1,67 @@
+package io.paprika.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SIGTERM: not ready at once, new queries refused, the running query finishes, exit 0. */
+class ShutdownIT {
+
+    @Test
+    void aRunningQueryFinishesWhileNewOnesAreRefused(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("nums.csv"), "id\n1\n2\n3\n");
+        Files.writeString(dir.resolve("spicepod.yaml"), """
+                version: v1
+                kind: Spicepod
+                name: shutdown
+                datasets:
+                  - from: file:nums.csv
+                    name: nums
+                    acceleration: {enabled: true, engine: duckdb}
+                """);
+        try (Spiced spiced = Spiced.start(dir, null, Map.of(), "--shutdown-grace-period", "60s")) {
+            spiced.awaitReady(Duration.ofSeconds(60));
+            // Several seconds of work in DuckDB.
+            CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return spiced.sql("SELECT count(DISTINCT hash(i + n.id)) AS s FROM nums n, range(40000000) r(i)");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(700);
+            long terminated = System.nanoTime();
+            // SIGTERM; through the handle, so our end of its output stays open (Process.destroy closes it).
+            spiced.process().toHandle().destroy();
+            spiced.awaitTrue(Duration.ofSeconds(10), "/v1/ready to turn 503", () -> status(spiced) == 503);
+            HttpResponse<String> refused = spiced.sql("SELECT count(*) AS n FROM nums WHERE id > 1");
+            assertEquals(503, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("shutting down"), refused.body());
+
+            HttpResponse<String> done = slow.get();
+            long answered = System.nanoTime();
+            assertEquals(200, done.statusCode(), done.body());
+            assertTrue(done.body().startsWith("[{\"s\":"), done.body());
+            assertTrue(answered > terminated, "the query was still running at SIGTERM");
+            assertEquals(0, spiced.awaitExit(Duration.ofSeconds(60)), spiced.output());
+            assertTrue(spiced.output().contains("Draining: not ready, new queries refused; waiting up to 1m 0s for "
+                    + "running queries: 1"), spiced.output());
+        }
+    }
+
+    private static int status(Spiced spiced) {
+        try {
+            return spiced.get("/v1/ready").statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+}
