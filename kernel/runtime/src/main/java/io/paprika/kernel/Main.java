@@ -3,6 +3,7 @@ package io.paprika.kernel;
 import ch.qos.logback.classic.Level;
 import io.paprika.kernel.config.ConfigException;
 import io.paprika.kernel.config.SecretMask;
+import io.paprika.kernel.tls.TlsFlags;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -44,6 +45,16 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--plugins-dir", description = "Folder watched for plugin bundles (default: <home>/plugins).")
     Path pluginsDir;
 
+    @Option(names = "--tls-enabled", arity = "1", paramLabel = "true|false",
+            description = "Serve HTTP and Flight over TLS; false turns TLS off even if the spicepod or other flags ask for it.")
+    Boolean tlsEnabled;
+
+    @Option(names = "--tls-certificate-file", paramLabel = "FILE", description = "PEM certificate chain for TLS (turns TLS on).")
+    Path tlsCertificateFile;
+
+    @Option(names = "--tls-key-file", paramLabel = "FILE", description = "PEM (PKCS#8) private key for TLS (turns TLS on).")
+    Path tlsKeyFile;
+
     @Option(names = {"-v", "--verbose"}, description = "More logging (-v debug, -vv trace).")
     boolean[] verbose = new boolean[0];
 
@@ -67,7 +78,9 @@ public final class Main implements Callable<Integer> {
             options = new RuntimeOptions(Optional.ofNullable(spicepod), HostPort.parse(http), HostPort.parse(flight),
                     HostPort.parse(metrics), HostPort.parse(openTelemetry), home,
                     pluginsDir != null ? pluginsDir : home.resolve("plugins"), Optional.ofNullable(dataDir),
-                    ByteSizes.parse(flightMaxMessageSize, "--flight-max-message-size"));
+                    ByteSizes.parse(flightMaxMessageSize, "--flight-max-message-size"),
+                    new TlsFlags(Optional.ofNullable(tlsEnabled), Optional.ofNullable(tlsCertificateFile),
+                            Optional.ofNullable(tlsKeyFile)));
         } catch (IllegalArgumentException e) {
             System.err.println("spiced: " + e.getMessage());
             return 2;
