@@ -29,6 +29,10 @@ final class Spiced implements AutoCloseable {
     private final int flightPort;
     private final StringBuffer output = new StringBuffer();
     private final Thread pump;
+    // Changed by tests of a runtime serving HTTPS or requiring an API key; plain HTTP with no headers otherwise.
+    private volatile HttpClient client = CLIENT;
+    private volatile String scheme = "http";
+    private volatile Map<String, String> headers = Map.of();
 
     private Spiced(Process process, int httpPort, int flightPort) {
         this.process = process;
@@ -99,9 +103,27 @@ final class Spiced implements AutoCloseable {
         return process;
     }
 
+    /** Talks HTTPS through {@code httpsClient} (one that trusts the runtime's certificate) from now on. */
+    Spiced https(HttpClient httpsClient) {
+        this.client = httpsClient;
+        this.scheme = "https";
+        return this;
+    }
+
+    /** Sends these headers (such as {@code X-API-Key}) with every later {@link #get} and {@link #sql}. */
+    Spiced headers(Map<String, String> requestHeaders) {
+        this.headers = Map.copyOf(requestHeaders);
+        return this;
+    }
+
+    private HttpRequest.Builder request(String path, Duration timeout) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(timeout);
+        headers.forEach(b::header);
+        return b;
+    }
+
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return client.send(request(path, Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> sql(String sql) throws IOException, InterruptedException {
@@ -109,7 +131,7 @@ final class Spiced implements AutoCloseable {
     }
 
     HttpResponse<String> sql(String sql, String accept) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(uri("/v1/sql")).timeout(Duration.ofSeconds(60)).header("Accept", accept)
+        return client.send(request("/v1/sql", Duration.ofSeconds(60)).header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofString(sql)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -127,7 +149,7 @@ final class Spiced implements AutoCloseable {
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + httpPort + path;
+        return scheme + "://127.0.0.1:" + httpPort + path;
     }
 
     /** Waits for {@code /v1/ready} to answer 200. */

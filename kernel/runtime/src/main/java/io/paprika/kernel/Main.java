@@ -3,6 +3,7 @@ package io.paprika.kernel;
 import ch.qos.logback.classic.Level;
 import io.paprika.kernel.config.ConfigException;
 import io.paprika.kernel.config.SecretMask;
+import io.paprika.kernel.tls.TlsFlags;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -48,6 +49,16 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--plugins-dir", description = "Folder watched for plugin bundles (default: <home>/plugins).")
     Path pluginsDir;
 
+    @Option(names = "--tls-enabled", arity = "1", paramLabel = "true|false",
+            description = "Serve HTTP and Flight over TLS; false turns TLS off even if the spicepod or other flags ask for it.")
+    Boolean tlsEnabled;
+
+    @Option(names = "--tls-certificate-file", paramLabel = "FILE", description = "PEM certificate chain for TLS (turns TLS on).")
+    Path tlsCertificateFile;
+
+    @Option(names = "--tls-key-file", paramLabel = "FILE", description = "PEM (PKCS#8) private key for TLS (turns TLS on).")
+    Path tlsKeyFile;
+
     @Option(names = {"-v", "--verbose"}, description = "More logging (-v debug, -vv trace).")
     boolean[] verbose = new boolean[0];
 
@@ -74,7 +85,9 @@ public final class Main implements Callable<Integer> {
                     ByteSizes.parse(flightMaxMessageSize, "--flight-max-message-size"),
                     io.paprika.kernel.config.Durations.parse(shutdownGracePeriod).orElseThrow(
                             () -> new IllegalArgumentException("--shutdown-grace-period `" + shutdownGracePeriod
-                                    + "` is not a duration (such as 30s or 2m)")));
+                                    + "` is not a duration (such as 30s or 2m)")),
+                    new TlsFlags(Optional.ofNullable(tlsEnabled), Optional.ofNullable(tlsCertificateFile),
+                            Optional.ofNullable(tlsKeyFile)));
         } catch (IllegalArgumentException e) {
             System.err.println("spiced: " + e.getMessage());
             return 2;

@@ -3,6 +3,7 @@ package io.paprika.kernel;
 import static java.util.Objects.requireNonNull;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.paprika.kernel.auth.RuntimeSecurity;
 import io.paprika.kernel.config.ConfigException;
 import io.paprika.kernel.config.Durations;
 import io.paprika.kernel.config.ResultsCacheSpec;
@@ -77,7 +78,8 @@ public final class Paprika implements AutoCloseable {
         Spicepod pod = new SpicepodParser(System.getenv(), extraEngines).parse(spicepodFile);
         SecretMask.register(pod.secretValues());
         LOG.info("Loaded spicepod `{}` from {} with {} dataset(s)", pod.name(), spicepodFile, pod.datasets().size());
-        pod.runtimeKeys().stream().filter(k -> !"results_cache".equals(k))
+        RuntimeSecurity security = RuntimeSecurity.configure(options.tls(), pod);
+        pod.runtimeKeys().stream().filter(k -> !Set.of("results_cache", "auth", "tls").contains(k))
                 .forEach(k -> LOG.info("spicepod: runtime.{} is accepted but not yet applied", k));
         Views views = Views.of(pod.views(), new java.util.LinkedHashSet<>(pod.datasets().stream()
                 .map(io.paprika.kernel.config.DatasetSpec::name).toList()));
@@ -99,9 +101,9 @@ public final class Paprika implements AutoCloseable {
         datasets.onRowsChanged(cached::invalidate);
         // Flight first: once HTTP answers /v1/ready, every endpoint must be serving.
         flight = FlightEndpoint.start(options.flight(), new FlightSqlService(cached, queries, datasets, allocator, version()),
-                allocator, options.flightMaxMessageBytes());
+                allocator, options.flightMaxMessageBytes(), security.flight());
         http = new HttpApi(cached, datasets, inventory, allocator, endpoints);
-        http.start(options.http());
+        http.start(options.http(), security.http());
         LOG.info("Metrics ({}) and OpenTelemetry ({}) endpoints are not yet available", options.metrics(),
                 options.openTelemetry());
 

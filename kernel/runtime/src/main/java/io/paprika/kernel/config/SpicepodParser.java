@@ -94,6 +94,8 @@ public final class SpicepodParser {
         checkSecretStores(top);
         Set<String> runtimeKeys = Set.of();
         ResultsCacheSpec resultsCache = ResultsCacheSpec.defaults();
+        ApiKeySpec apiKey = ApiKeySpec.disabled();
+        TlsSpec tls = TlsSpec.disabled();
         Optional<YamlMap> runtime = top.map("runtime");
         if (runtime.isPresent()) {
             runtime.get().allowOnly(RUNTIME_KEYS);
@@ -101,6 +103,14 @@ public final class SpicepodParser {
             Optional<YamlMap> cache = runtime.get().map("results_cache");
             if (cache.isPresent()) {
                 resultsCache = ResultsCacheSection.parse(cache.get());
+            }
+            Optional<YamlMap> auth = runtime.get().map("auth");
+            if (auth.isPresent()) {
+                apiKey = AuthSection.parse(auth.get());
+            }
+            Optional<YamlMap> tlsSection = runtime.get().map("tls");
+            if (tlsSection.isPresent()) {
+                tls = TlsSection.parse(tlsSection.get());
             }
         }
         List<DatasetSpec> datasets = new ArrayList<>();
@@ -121,7 +131,8 @@ public final class SpicepodParser {
             v.allowOnly(Set.of("name", "sql", "description"));
             views.add(new ViewSpec(v.requiredString("name"), v.requiredString("sql"), v.line()));
         }
-        return new Spicepod(file, name, version, datasets, views, runtimeKeys, resultsCache, secrets.resolvedValues());
+        return new Spicepod(file, name, version, datasets, views, runtimeKeys, resultsCache, apiKey, tls,
+                secrets.resolvedValues());
     }
 
     private static void checkSecretStores(YamlMap top) throws ConfigException {

@@ -6,7 +6,6 @@ import io.paprika.kernel.HostPort;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.flight.FlightServer;
-import org.apache.arrow.flight.Location;
 import org.apache.arrow.memory.BufferAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,14 +22,22 @@ public final class FlightEndpoint implements AutoCloseable {
         this.service = service;
     }
 
-    /** Binds and serves; throws if the address cannot be bound. */
+    /** Binds and serves plain gRPC to everyone; throws if the address cannot be bound. */
     public static FlightEndpoint start(HostPort address, FlightSqlService service, BufferAllocator allocator,
             int maxInboundMessageBytes) throws IOException {
+        return start(address, service, allocator, maxInboundMessageBytes, FlightSecurity.NONE);
+    }
+
+    /** Binds and serves with the given keys and TLS; throws if the address cannot be bound. */
+    public static FlightEndpoint start(HostPort address, FlightSqlService service, BufferAllocator allocator,
+            int maxInboundMessageBytes, FlightSecurity security) throws IOException {
         requireNonNull(address, "address");
-        FlightServer server = FlightServer.builder(allocator, Location.forGrpcInsecure(address.host(), address.port()),
-                service).maxInboundMessageSize(maxInboundMessageBytes).build();
+        FlightServer.Builder builder = FlightServer.builder(allocator, security.location(address), service)
+                .maxInboundMessageSize(maxInboundMessageBytes);
+        security.apply(builder);
+        FlightServer server = builder.build();
         server.start();
-        LOG.info("Flight SQL listening on grpc://{}", address);
+        LOG.info("Flight SQL listening on {}://{}", security.scheme(), address);
         return new FlightEndpoint(server, service);
     }
 

@@ -56,9 +56,15 @@ public final class HttpApi implements AutoCloseable {
         this.datasetsView = new DatasetsView(datasets);
     }
 
-    /** Binds and serves; throws if the address cannot be bound. */
+    /** Binds and serves plain HTTP to everyone; throws if the address cannot be bound. */
     public void start(HostPort address) {
+        start(address, HttpSecurity.NONE);
+    }
+
+    /** Binds and serves with the given keys and TLS; throws if the address cannot be bound. */
+    public void start(HostPort address, HttpSecurity security) {
         app = Javalin.create(config -> {
+            security.apply(config, address);
             config.startup.showJavalinBanner = false;
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.jetty.host = address.host();
@@ -72,7 +78,7 @@ public final class HttpApi implements AutoCloseable {
             config.routes.post("/v1/datasets/{name}/acceleration/refresh", new RefreshApi(datasets)::handle);
         });
         app.start();
-        LOG.info("HTTP API listening on http://{}", address);
+        LOG.info("HTTP API listening on {}://{}", security.scheme(), address);
     }
 
     /** The bound port (useful when started on port 0). */
