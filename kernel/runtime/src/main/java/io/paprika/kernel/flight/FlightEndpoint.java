@@ -3,6 +3,7 @@ package io.paprika.kernel.flight;
 import static java.util.Objects.requireNonNull;
 
 import io.paprika.kernel.HostPort;
+import io.paprika.kernel.metrics.FlightMetrics;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.flight.FlightServer;
@@ -25,10 +26,10 @@ public final class FlightEndpoint implements AutoCloseable {
 
     /** Binds and serves; throws if the address cannot be bound. */
     public static FlightEndpoint start(HostPort address, FlightSqlService service, BufferAllocator allocator,
-            int maxInboundMessageBytes) throws IOException {
+            int maxInboundMessageBytes, FlightMetrics metrics) throws IOException {
         requireNonNull(address, "address");
         FlightServer server = FlightServer.builder(allocator, Location.forGrpcInsecure(address.host(), address.port()),
-                service).maxInboundMessageSize(maxInboundMessageBytes).build();
+                service).maxInboundMessageSize(maxInboundMessageBytes).middleware(FlightMetrics.KEY, metrics).build();
         server.start();
         LOG.info("Flight SQL listening on grpc://{}", address);
         return new FlightEndpoint(server, service);
