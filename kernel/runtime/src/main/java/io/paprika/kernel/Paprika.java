@@ -15,6 +15,8 @@ import io.paprika.kernel.dataset.DatasetManager;
 import io.paprika.kernel.flight.FlightEndpoint;
 import io.paprika.kernel.flight.FlightSqlService;
 import io.paprika.kernel.http.HttpApi;
+import io.paprika.kernel.metrics.Metrics;
+import io.paprika.kernel.metrics.MetricsServer;
 import io.paprika.kernel.plugin.PluginHost;
 import io.paprika.kernel.plugin.PluginInventory;
 import io.paprika.kernel.plugin.PluginRegistry;
@@ -45,6 +47,8 @@ public final class Paprika implements AutoCloseable {
 
     private final RuntimeOptions options;
     private final BufferAllocator allocator = new RootAllocator();
+    private final Metrics metrics = new Metrics();
+    private MetricsServer metricsServer;
     private PluginHost host;
     private PluginRegistry registry;
     private PluginInventory inventory;
@@ -70,6 +74,7 @@ public final class Paprika implements AutoCloseable {
         host = new PluginHost(options.systemDir(), options.pluginsDir());
         BundleContext context = host.start();
         registry = new PluginRegistry(context);
+        registry.addListener(metrics.pluginEvents());
         registry.open();
         inventory = new PluginInventory(context);
         host.awaitPlugins(10_000);
@@ -89,6 +94,7 @@ public final class Paprika implements AutoCloseable {
                 RuntimeClock.fromSystemProperties());
         datasets.checkParams();
         registry.addListener(datasets);
+        metrics.watch(datasets, inventory);
 
         Map<String, HostPort> endpoints = new LinkedHashMap<>();
         endpoints.put("http", options.http());
@@ -100,12 +106,12 @@ public final class Paprika implements AutoCloseable {
         CachedQueries cached = new CachedQueries(queries, resultsCache(pod.resultsCache()));
         datasets.onRowsChanged(cached::invalidate);
         // Flight first: once HTTP answers /v1/ready, every endpoint must be serving.
-        flight = FlightEndpoint.start(options.flight(), new FlightSqlService(cached, queries, datasets, allocator, version()),
-                allocator, options.flightMaxMessageBytes(), security.flight());
-        http = new HttpApi(cached, datasets, inventory, allocator, endpoints);
+        flight = FlightEndpoint.start(options.flight(), new FlightSqlService(cached, queries, datasets, allocator, version(),
+                metrics.queries()), allocator, options.flightMaxMessageBytes(), security.flight(), metrics.flight());
+        metricsServer = MetricsServer.start(options.metrics(), metrics.registry());
+        http = new HttpApi(cached, datasets, inventory, allocator, endpoints, metrics);
         http.start(options.http(), security.http());
-        LOG.info("Metrics ({}) and OpenTelemetry ({}) endpoints are not yet available", options.metrics(),
-                options.openTelemetry());
+        LOG.info("OpenTelemetry ({}) endpoint is not yet available", options.openTelemetry());
 
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "paprika-plugin-watch");
@@ -143,6 +149,7 @@ public final class Paprika implements AutoCloseable {
         drain();
         closeQuietly(flight);
         closeQuietly(http);
+        closeQuietly(metricsServer);
         if (housekeeping != null) {
             housekeeping.shutdownNow();
         }

@@ -50,6 +50,7 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
     private volatile boolean draining;
     private final Retention retention;
     private final List<Consumer<String>> rowsChanged = new CopyOnWriteArrayList<>();
+    private final List<LoadListener> loadFinished = new CopyOnWriteArrayList<>();
 
     /** {@code clock} is where "now" comes from for data windows, retention and retry times. */
     public DatasetManager(List<DatasetSpec> specs, PluginRegistry plugins, BufferAllocator allocator, Path dataDir,
@@ -149,6 +150,31 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
         rowsChanged.add(requireNonNull(listener, "listener"));
     }
 
+    /** Told when a load of an accelerated dataset has ended (for metrics). */
+    public interface LoadListener {
+        /** {@code mode} is the refresh mode the load ran in: {@code full} for a first load. */
+        void loadFinished(Dataset dataset, String mode, boolean failed, Duration took);
+    }
+
+    /** Calls {@code listener} after each load of an accelerated dataset that ran (not one waiting for a plugin). */
+    public void onLoadFinished(LoadListener listener) {
+        loadFinished.add(requireNonNull(listener, "listener"));
+    }
+
+    private void fireLoadFinished(Dataset d, String mode, LoadOutcome outcome, long nanos) {
+        if (d.sourceOnly() || outcome.kind() == LoadOutcome.Kind.WAITING) {
+            return;
+        }
+        boolean failed = outcome.kind() == LoadOutcome.Kind.FAILED;
+        for (LoadListener l : loadFinished) {
+            try {
+                l.loadFinished(d, mode, failed, Duration.ofNanos(nanos));
+            } catch (RuntimeException e) {
+                LOG.warn("dataset `{}`: a load listener failed: {}", d.name(), e.toString());
+            }
+        }
+    }
+
     private void fireRowsChanged(Dataset d) {
         for (Consumer<String> l : rowsChanged) {
             try {
@@ -191,12 +217,15 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
                 override = slot.override;
                 slot.override = RefreshOverride.NONE;
             }
+            String mode = d.loadedOnce() ? override.refreshMode().orElse(d.spec().acceleration().refreshMode()) : "full";
+            long t0 = System.nanoTime();
             try {
                 outcome = loader.load(d, override);
             } catch (RuntimeException | Error e) {
                 LOG.error("dataset `{}`: load failed unexpectedly", d.name(), e);
                 outcome = LoadOutcome.failed("load failed: " + e, false);
             }
+            fireLoadFinished(d, mode, outcome, System.nanoTime() - t0);
             if (outcome.kind() == LoadOutcome.Kind.LOADED) {
                 fireRowsChanged(d);
             }

@@ -3,6 +3,7 @@ package io.paprika.kernel.flight;
 import static java.util.Objects.requireNonNull;
 
 import io.paprika.kernel.HostPort;
+import io.paprika.kernel.metrics.FlightMetrics;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.flight.FlightServer;
@@ -24,16 +25,16 @@ public final class FlightEndpoint implements AutoCloseable {
 
     /** Binds and serves plain gRPC to everyone; throws if the address cannot be bound. */
     public static FlightEndpoint start(HostPort address, FlightSqlService service, BufferAllocator allocator,
-            int maxInboundMessageBytes) throws IOException {
-        return start(address, service, allocator, maxInboundMessageBytes, FlightSecurity.NONE);
+            int maxInboundMessageBytes, FlightMetrics metrics) throws IOException {
+        return start(address, service, allocator, maxInboundMessageBytes, FlightSecurity.NONE, metrics);
     }
 
     /** Binds and serves with the given keys and TLS; throws if the address cannot be bound. */
     public static FlightEndpoint start(HostPort address, FlightSqlService service, BufferAllocator allocator,
-            int maxInboundMessageBytes, FlightSecurity security) throws IOException {
+            int maxInboundMessageBytes, FlightSecurity security, FlightMetrics metrics) throws IOException {
         requireNonNull(address, "address");
         FlightServer.Builder builder = FlightServer.builder(allocator, security.location(address), service)
-                .maxInboundMessageSize(maxInboundMessageBytes);
+                .maxInboundMessageSize(maxInboundMessageBytes).middleware(FlightMetrics.KEY, metrics);
         security.apply(builder);
         FlightServer server = builder.build();
         server.start();

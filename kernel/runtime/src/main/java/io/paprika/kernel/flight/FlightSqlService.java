@@ -7,6 +7,8 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.paprika.kernel.dataset.Dataset;
 import io.paprika.kernel.dataset.DatasetManager;
+import io.paprika.kernel.metrics.QueryMetrics;
+import io.paprika.kernel.metrics.QueryRun;
 import io.paprika.kernel.query.QueryAbortedException;
 import io.paprika.kernel.query.QueryException;
 import io.paprika.kernel.query.QueryService;
@@ -50,6 +52,7 @@ public final class FlightSqlService extends MetadataCommands {
     private final DatasetManager datasets;
     private final BufferAllocator allocator;
     private final DatasetCatalog catalog;
+    private final QueryMetrics queryMetrics;
     private final PreparedStatements prepared = new PreparedStatements();
     /** Streams run here, off the gRPC call thread (see {@link StreamSender}). */
     private final ExecutorService streams = Executors.newCachedThreadPool(r -> {
@@ -59,22 +62,25 @@ public final class FlightSqlService extends MetadataCommands {
     });
 
     public FlightSqlService(QueryService queries, DatasetManager datasets, BufferAllocator allocator, String version) {
-        this(new CachedQueries(queries, java.util.Optional.empty()), queries, datasets, allocator, version);
+        this(new CachedQueries(queries, java.util.Optional.empty()), queries, datasets, allocator, version,
+                QueryMetrics.detached());
     }
 
+    /** @param queryMetrics counts the statements run, their rows, time and failures */
     public FlightSqlService(CachedQueries cachedQueries, QueryService queries, DatasetManager datasets,
-            BufferAllocator allocator, String version) {
-        this(cachedQueries, queries, datasets, allocator, version, new DatasetCatalog(queries));
+            BufferAllocator allocator, String version, QueryMetrics queryMetrics) {
+        this(cachedQueries, queries, datasets, allocator, version, new DatasetCatalog(queries), queryMetrics);
     }
 
     private FlightSqlService(CachedQueries cachedQueries, QueryService queries, DatasetManager datasets,
-            BufferAllocator allocator, String version, DatasetCatalog catalog) {
+            BufferAllocator allocator, String version, DatasetCatalog catalog, QueryMetrics queryMetrics) {
         super(new FlightMetadata(catalog, allocator, version));
         this.cachedQueries = requireNonNull(cachedQueries, "cachedQueries");
         this.queries = requireNonNull(queries, "queries");
         this.datasets = requireNonNull(datasets, "datasets");
         this.allocator = requireNonNull(allocator, "allocator");
         this.catalog = catalog;
+        this.queryMetrics = requireNonNull(queryMetrics, "queryMetrics");
     }
 
     // ---- statements -------------------------------------------------------------------------
@@ -263,17 +269,22 @@ public final class FlightSqlService extends MetadataCommands {
     /** Runs the query once and streams it; every failure ends the call with a status, never a hang. */
     private void run(String sql, List<Object> parameters, ServerStreamListener listener) {
         streams.execute(() -> {
+            QueryRun measured = queryMetrics.start(QueryMetrics.FLIGHT);
             try (BufferAllocator child = allocator.newChildAllocator("flight-query", 0, Long.MAX_VALUE)) {
-                try (ArrowStream stream = cachedQueries.execute(sql, parameters, child).stream()) {
+                // Each catch below runs after the stream closed: failed() only counts a query that never streamed.
+                try (ArrowStream stream = measured.track(cachedQueries.execute(sql, parameters, child).stream())) {
                     long rows = StreamSender.send(stream, listener);
                     if (listener.isCancelled()) {
                         LOG.info("Flight query cancelled by the client after {} rows; stopped", rows);
                     }
                 } catch (QueryException e) {
+                    measured.failed();
                     listener.error(FlightErrors.of(e));
                 } catch (QueryAbortedException e) {
+                    measured.failed();
                     listener.error(CallStatus.UNAVAILABLE.withDescription(e.getMessage()).toRuntimeException());
                 } catch (Exception e) {
+                    measured.failed();
                     if (!listener.isCancelled()) {
                         LOG.warn("Flight query failed while streaming: {}", e.toString());
                         listener.error(FlightErrors.internal("the query failed while streaming: " + e.getMessage(), e));

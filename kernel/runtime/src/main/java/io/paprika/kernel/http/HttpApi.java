@@ -8,6 +8,9 @@ import io.javalin.http.Context;
 import io.paprika.kernel.HostPort;
 import io.paprika.kernel.config.SecretMask;
 import io.paprika.kernel.dataset.DatasetManager;
+import io.paprika.kernel.metrics.Metrics;
+import io.paprika.kernel.metrics.QueryMetrics;
+import io.paprika.kernel.metrics.QueryRun;
 import io.paprika.kernel.plugin.PluginInventory;
 import io.paprika.kernel.query.QueryException;
 import io.paprika.kernel.query.QueryService;
@@ -32,6 +35,7 @@ public final class HttpApi implements AutoCloseable {
     private final BufferAllocator allocator;
     private final Map<String, HostPort> endpoints;
     private final DatasetsView datasetsView;
+    private final Metrics metrics;
     private Javalin app;
 
     /**
@@ -39,21 +43,24 @@ public final class HttpApi implements AutoCloseable {
      */
     public HttpApi(QueryService queries, DatasetManager datasets, PluginInventory inventory, BufferAllocator allocator,
             Map<String, HostPort> endpoints) {
-        this(new CachedQueries(queries, java.util.Optional.empty()), datasets, inventory, allocator, endpoints);
+        this(new CachedQueries(queries, java.util.Optional.empty()), datasets, inventory, allocator, endpoints,
+                new Metrics());
     }
 
     /**
      * @param queries   runs {@code /v1/sql} through the results cache
      * @param endpoints every endpoint the runtime was asked to serve, by name, for {@code /v1/status}
+     * @param metrics   counts requests and {@code /v1/sql} queries
      */
     public HttpApi(CachedQueries queries, DatasetManager datasets, PluginInventory inventory, BufferAllocator allocator,
-            Map<String, HostPort> endpoints) {
+            Map<String, HostPort> endpoints, Metrics metrics) {
         this.queries = requireNonNull(queries, "queries");
         this.datasets = requireNonNull(datasets, "datasets");
         this.inventory = requireNonNull(inventory, "inventory");
         this.allocator = requireNonNull(allocator, "allocator");
         this.endpoints = Map.copyOf(requireNonNull(endpoints, "endpoints"));
         this.datasetsView = new DatasetsView(datasets);
+        this.metrics = requireNonNull(metrics, "metrics");
     }
 
     /** Binds and serves plain HTTP to everyone; throws if the address cannot be bound. */
@@ -69,6 +76,7 @@ public final class HttpApi implements AutoCloseable {
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.jetty.host = address.host();
             config.jetty.port = address.port();
+            metrics.http().install(config);
             config.routes.get("/health", ctx -> ctx.contentType("text/plain").result("ok"));
             config.routes.get("/v1/ready", this::ready);
             config.routes.post("/v1/sql", this::sql);
@@ -93,16 +101,18 @@ public final class HttpApi implements AutoCloseable {
 
     private void sql(Context ctx) throws Exception {
         ResultWriter writer = ResultWriter.forAccept(ctx.header("Accept"));
+        QueryRun measured = metrics.queries().start(QueryMetrics.HTTP);
         BufferAllocator child = allocator.newChildAllocator("http-query", 0, Long.MAX_VALUE);
         try {
             CachedResult result;
             try {
                 result = queries.execute(ctx.body(), List.of(), child, !noCache(ctx.header("Cache-Control")));
             } catch (QueryException e) {
+                measured.failed();
                 ctx.status(httpStatus(e.kind())).contentType("text/plain").result(SecretMask.mask(e.getMessage()));
                 return;
             }
-            try (ArrowStream stream = result.stream()) {
+            try (ArrowStream stream = measured.track(result.stream())) {
                 result.status().resultsCacheStatus().ifPresent(v -> ctx.header("Results-Cache-Status", v));
                 result.status().xCache().ifPresent(v -> ctx.header("X-Cache", v));
                 ctx.status(200).contentType(writer.contentType());
@@ -140,7 +150,7 @@ public final class HttpApi implements AutoCloseable {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("name", name);
             e.put("address", hp == null ? null : hp.toString());
-            e.put("state", "http".equals(name) || "flight".equals(name) ? "ready" : "not_yet_available");
+            e.put("state", "opentelemetry".equals(name) ? "not_yet_available" : "ready");
             eps.add(e);
         }
         body.put("endpoints", eps);
