@@ -166,6 +166,14 @@ class FederationIT {
     }
 
     @Test
+    void spicepodsListsTheLoadedSpicepod() throws Exception {
+        assertEquals("[{\"name\":\"federation\",\"version\":\"v1\",\"datasets_count\":3,\"views_count\":2,"
+                + "\"models_count\":0,\"embeddings_count\":0,\"tools_count\":0}]", spiced.get("/v1/spicepods").body());
+        assertEquals("name,version,datasets_count,views_count,models_count,embeddings_count,tools_count\n"
+                + "federation,v1,3,2,0,0,0\n", spiced.get("/v1/spicepods?format=csv").body());
+    }
+
+    @Test
     void unknownTablesAreNamedWithWhatExists() throws Exception {
         assertEquals("[{\"n\":4}]", spiced.body("SELECT count(*) AS n FROM spice.public.orders JOIN public.customers c "
                 + "ON orders.customer_id = c.id"));

@@ -109,7 +109,7 @@ public final class Paprika implements AutoCloseable {
         flight = FlightEndpoint.start(options.flight(), new FlightSqlService(cached, queries, datasets, allocator, version(),
                 metrics.queries()), allocator, options.flightMaxMessageBytes(), security.flight(), metrics.flight());
         metricsServer = MetricsServer.start(options.metrics(), metrics.registry());
-        http = new HttpApi(cached, datasets, inventory, allocator, endpoints, metrics);
+        http = new HttpApi(cached, datasets, inventory, allocator, endpoints, metrics, pod);
         http.start(options.http(), security.http());
         LOG.info("OpenTelemetry ({}) endpoint is not yet available", options.openTelemetry());
 

@@ -13,7 +13,6 @@ import io.paprika.kernel.metrics.QueryMetrics;
 import io.paprika.kernel.metrics.QueryRun;
 import io.paprika.kernel.plugin.PluginInventory;
 import io.paprika.kernel.query.QueryException;
-import io.paprika.kernel.query.QueryService;
 import io.paprika.kernel.query.cache.CachedQueries;
 import io.paprika.kernel.query.cache.CachedResult;
 import io.paprika.spi.ArrowStream;
@@ -36,24 +35,20 @@ public final class HttpApi implements AutoCloseable {
     private final Map<String, HostPort> endpoints;
     private final DatasetsView datasetsView;
     private final Metrics metrics;
+    private final SpicepodsView spicepods;
     private Javalin app;
 
     /**
      * @param endpoints every endpoint the runtime was asked to serve, by name, for {@code /v1/status}
      */
-    public HttpApi(QueryService queries, DatasetManager datasets, PluginInventory inventory, BufferAllocator allocator,
-            Map<String, HostPort> endpoints) {
-        this(new CachedQueries(queries, java.util.Optional.empty()), datasets, inventory, allocator, endpoints,
-                new Metrics());
-    }
-
     /**
      * @param queries   runs {@code /v1/sql} through the results cache
      * @param endpoints every endpoint the runtime was asked to serve, by name, for {@code /v1/status}
      * @param metrics   counts requests and {@code /v1/sql} queries
+     * @param pod       the loaded spicepod, for {@code /v1/spicepods}
      */
     public HttpApi(CachedQueries queries, DatasetManager datasets, PluginInventory inventory, BufferAllocator allocator,
-            Map<String, HostPort> endpoints, Metrics metrics) {
+            Map<String, HostPort> endpoints, Metrics metrics, io.paprika.kernel.config.Spicepod pod) {
         this.queries = requireNonNull(queries, "queries");
         this.datasets = requireNonNull(datasets, "datasets");
         this.inventory = requireNonNull(inventory, "inventory");
@@ -61,6 +56,7 @@ public final class HttpApi implements AutoCloseable {
         this.endpoints = Map.copyOf(requireNonNull(endpoints, "endpoints"));
         this.datasetsView = new DatasetsView(datasets);
         this.metrics = requireNonNull(metrics, "metrics");
+        this.spicepods = new SpicepodsView(pod);
     }
 
     /** Binds and serves plain HTTP to everyone; throws if the address cannot be bound. */
@@ -83,6 +79,7 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get("/v1/datasets", ctx -> ctx.json(datasetsView.list(
                     "true".equalsIgnoreCase(ctx.queryParam("status")))));
             config.routes.get("/v1/status", this::status);
+            config.routes.get("/v1/spicepods", spicepods::handle);
             config.routes.post("/v1/datasets/{name}/acceleration/refresh", new RefreshApi(datasets)::handle);
         });
         app.start();
