@@ -291,6 +291,10 @@ public final class DatasetManager implements PluginListener, AutoCloseable {
 
     @Override
     public void pluginRemoved(PluginRef plugin) {
+        if (draining) {
+            // Shutting down: every bundle stops; that is not a dataset error.
+            return;
+        }
         for (Dataset d : datasets.values()) {
             if (!d.boundTo(plugin)) {
                 continue;
