@@ -59,6 +59,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--tls-key-file", paramLabel = "FILE", description = "PEM (PKCS#8) private key for TLS (turns TLS on).")
     Path tlsKeyFile;
 
+    @Option(names = "--log-format", defaultValue = "text", paramLabel = "text|json",
+            description = "Log lines as text or as JSON objects for log collectors (default: ${DEFAULT-VALUE}).")
+    String logFormat;
+
     @Option(names = {"-v", "--verbose"}, description = "More logging (-v debug, -vv trace).")
     boolean[] verbose = new boolean[0];
 
@@ -72,11 +76,14 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path home = Path.of(System.getProperty("paprika.home", ".")).toAbsolutePath().normalize();
+        if (!LogFormat.apply(logFormat, home)) {
+            return 2;
+        }
         if (verbose.length > 0) {
             ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.paprika");
             root.setLevel(verbose.length > 1 ? Level.TRACE : Level.DEBUG);
         }
-        Path home = Path.of(System.getProperty("paprika.home", ".")).toAbsolutePath().normalize();
         RuntimeOptions options;
         try {
             options = new RuntimeOptions(Optional.ofNullable(spicepod), HostPort.parse(http), HostPort.parse(flight),
