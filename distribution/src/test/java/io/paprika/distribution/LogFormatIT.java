@@ -43,6 +43,22 @@ class LogFormatIT {
     }
 
     @Test
+    void verboseLogsOneLinePerRequestByRouteNeverTheQuery(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("spicepod.yaml"), "version: v1\nkind: Spicepod\nname: quiet\n");
+        try (Spiced spiced = Spiced.start(dir, null, Map.of(), "-v")) {
+            spiced.awaitReady(Duration.ofSeconds(60));
+            spiced.sql("SELECT 'a-private-value' AS v");
+            spiced.awaitOutput("DEBUG requests: HTTP POST /v1/sql 200 in ");
+            try (var c = java.sql.DriverManager.getConnection(spiced.jdbcUrl()); var st = c.createStatement();
+                    var rs = st.executeQuery("SELECT 1 AS one")) {
+                assertTrue(rs.next());
+            }
+            spiced.awaitOutput("DEBUG requests: Flight GetFlightInfo OK in ");
+            assertFalse(spiced.output().contains("a-private-value"), "queries are not logged");
+        }
+    }
+
+    @Test
     void anUnknownFormatIsRefused(@TempDir Path dir) throws Exception {
         try (Spiced spiced = Spiced.start(dir, null, Map.of(), "--log-format", "xml")) {
             assertEquals(2, spiced.awaitExit(Duration.ofSeconds(30)));

@@ -18,6 +18,7 @@ import org.apache.arrow.flight.RequestContext;
  * middleware from the call's start to its completion, so a {@code DoGet} includes its streaming.
  */
 public final class FlightMetrics implements FlightServerMiddleware.Factory<FlightMetrics.Call> {
+    private static final org.slf4j.Logger REQUESTS = org.slf4j.LoggerFactory.getLogger("io.paprika.kernel.requests");
     /** The key to register this middleware under on the FlightServer builder. */
     public static final FlightServerMiddleware.Key<Call> KEY = FlightServerMiddleware.Key.of("paprika-metrics");
 
@@ -64,18 +65,21 @@ public final class FlightMetrics implements FlightServerMiddleware.Factory<Fligh
 
         @Override
         public void onCallCompleted(CallStatus status) {
-            end();
+            end(status.code().name());
         }
 
         @Override
         public void onCallErrored(Throwable err) {
-            end();
+            end("ERROR");
         }
 
-        private synchronized void end() {
+        private synchronized void end(String outcome) {
             if (!ended) {
                 ended = true;
-                duration.labels(method).observe((System.nanoTime() - started) / 1e6);
+                double millis = (System.nanoTime() - started) / 1e6;
+                duration.labels(method).observe(millis);
+                // The request log (-v): one line per call.
+                REQUESTS.debug("Flight {} {} in {} ms", method, outcome, Math.round(millis));
             }
         }
     }

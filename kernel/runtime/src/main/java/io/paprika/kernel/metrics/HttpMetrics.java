@@ -15,6 +15,7 @@ import io.prometheus.client.Histogram;
  * and free of user input; a request matching no route counts as {@code unmatched}.
  */
 public final class HttpMetrics {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("io.paprika.kernel.requests");
     static final String UNMATCHED = "unmatched";
 
     private final Counter requests;
@@ -28,7 +29,7 @@ public final class HttpMetrics {
                 .labelNames("method", "path", "status").buckets(Buckets.MILLIS).register(registry);
     }
 
-    /** Measures every request of the app being configured (Javalin's request logger runs for each). */
+    /** Measures and logs every request of the app being configured (Javalin's request logger runs for each). */
     public void install(JavalinConfig config) {
         config.requestLogger.http(this::record);
     }
@@ -39,6 +40,8 @@ public final class HttpMetrics {
         String status = Integer.toString(ctx.statusCode());
         requests.labels(method, path, status).inc();
         duration.labels(method, path, status).observe(millis == null ? 0 : millis);
+        // The request log (-v): one line per request, by route template, never the raw path or body.
+        LOG.debug("HTTP {} {} {} in {} ms", method, path, status, millis == null ? 0 : Math.round(millis));
     }
 
     private static String template(Context ctx) {
