@@ -28,6 +28,7 @@ final class Spiced implements AutoCloseable {
     private final int httpPort;
     private final int flightPort;
     private final int metricsPort;
+    private final int otlpPort;
     private final StringBuffer output = new StringBuffer();
     private final Thread pump;
     // Changed by tests of a runtime serving HTTPS or requiring an API key; plain HTTP with no headers otherwise.
@@ -35,11 +36,12 @@ final class Spiced implements AutoCloseable {
     private volatile String scheme = "http";
     private volatile Map<String, String> headers = Map.of();
 
-    private Spiced(Process process, int httpPort, int flightPort, int metricsPort) {
+    private Spiced(Process process, int httpPort, int flightPort, int metricsPort, int otlpPort) {
         this.process = process;
         this.httpPort = httpPort;
         this.flightPort = flightPort;
         this.metricsPort = metricsPort;
+        this.otlpPort = otlpPort;
         this.pump = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -62,16 +64,17 @@ final class Spiced implements AutoCloseable {
         int http = freePort();
         int flight = freePort();
         int metrics = freePort();
+        int otlp = freePort();
         List<String> cmd = new ArrayList<>(List.of(DIST.resolve("bin/spiced").toString()));
         cmd.addAll(List.of(args));
         cmd.addAll(List.of("--http", "127.0.0.1:" + http, "--flight", "127.0.0.1:" + flight, "--metrics",
-                "127.0.0.1:" + metrics, "--open_telemetry", "127.0.0.1:" + freePort()));
+                "127.0.0.1:" + metrics, "--open_telemetry", "127.0.0.1:" + otlp));
         if (pluginsDir != null) {
             cmd.addAll(List.of("--plugins-dir", pluginsDir.toString()));
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);
-        return new Spiced(pb.start(), http, flight, metrics);
+        return new Spiced(pb.start(), http, flight, metrics, otlp);
     }
 
     /** A plugins folder holding copies of the named distribution plugins (file names without .jar). */
@@ -96,6 +99,11 @@ final class Spiced implements AutoCloseable {
     /** The port of {@code --metrics}, where {@code /metrics} is served. */
     int metricsPort() {
         return metricsPort;
+    }
+
+    /** The port of {@code --open_telemetry}, the OTLP/gRPC metrics receiver. */
+    int otlpPort() {
+        return otlpPort;
     }
 
     /** The Flight SQL JDBC URL of this runtime. */

@@ -17,6 +17,8 @@ import io.paprika.kernel.flight.FlightSqlService;
 import io.paprika.kernel.http.HttpApi;
 import io.paprika.kernel.metrics.Metrics;
 import io.paprika.kernel.metrics.MetricsServer;
+import io.paprika.kernel.otlp.OtlpMetricsCollector;
+import io.paprika.kernel.otlp.OtlpReceiver;
 import io.paprika.kernel.plugin.PluginHost;
 import io.paprika.kernel.plugin.PluginInventory;
 import io.paprika.kernel.plugin.PluginRegistry;
@@ -49,6 +51,7 @@ public final class Paprika implements AutoCloseable {
     private final BufferAllocator allocator = new RootAllocator();
     private final Metrics metrics = new Metrics();
     private MetricsServer metricsServer;
+    private OtlpReceiver otlp;
     private PluginHost host;
     private PluginRegistry registry;
     private PluginInventory inventory;
@@ -109,9 +112,11 @@ public final class Paprika implements AutoCloseable {
         flight = FlightEndpoint.start(options.flight(), new FlightSqlService(cached, queries, datasets, allocator, version(),
                 metrics.queries()), allocator, options.flightMaxMessageBytes(), security.flight(), metrics.flight());
         metricsServer = MetricsServer.start(options.metrics(), metrics.registry());
+        OtlpMetricsCollector otlpMetrics = new OtlpMetricsCollector(OtlpMetricsCollector.DEFAULT_MAX_SERIES);
+        otlpMetrics.register(metrics.registry());
+        otlp = OtlpReceiver.start(options.openTelemetry(), otlpMetrics);
         http = new HttpApi(cached, datasets, inventory, allocator, endpoints, metrics, pod);
         http.start(options.http(), security.http());
-        LOG.info("OpenTelemetry ({}) endpoint is not yet available", options.openTelemetry());
 
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "paprika-plugin-watch");
@@ -150,6 +155,7 @@ public final class Paprika implements AutoCloseable {
         closeQuietly(flight);
         closeQuietly(http);
         closeQuietly(metricsServer);
+        closeQuietly(otlp);
         if (housekeeping != null) {
             housekeeping.shutdownNow();
         }

@@ -147,7 +147,7 @@ public final class HttpApi implements AutoCloseable {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("name", name);
             e.put("address", hp == null ? null : hp.toString());
-            e.put("state", "opentelemetry".equals(name) ? "not_yet_available" : "ready");
+            e.put("state", "ready");
             eps.add(e);
         }
         body.put("endpoints", eps);
