@@ -171,6 +171,11 @@ class FederationIT {
                 + "\"models_count\":0,\"embeddings_count\":0,\"tools_count\":0}]", spiced.get("/v1/spicepods").body());
         assertEquals("name,version,datasets_count,views_count,models_count,embeddings_count,tools_count\n"
                 + "federation,v1,3,2,0,0,0\n", spiced.get("/v1/spicepods?format=csv").body());
+        String datasets = spiced.get("/v1/datasets?format=csv").body();
+        assertTrue(datasets.startsWith("from,name,replication_enabled,acceleration_enabled,engine,mode,status"), datasets);
+        assertEquals(4, datasets.split("\n").length, datasets);
+        String status = spiced.get("/v1/status?format=csv").body();
+        assertTrue(status.startsWith("name,address,state\nhttp,127.0.0.1:"), status);
     }
 
     @Test

@@ -76,7 +76,7 @@ public final class HttpApi implements AutoCloseable {
             config.routes.get("/health", ctx -> ctx.contentType("text/plain").result("ok"));
             config.routes.get("/v1/ready", this::ready);
             config.routes.post("/v1/sql", this::sql);
-            config.routes.get("/v1/datasets", ctx -> ctx.json(datasetsView.list(
+            config.routes.get("/v1/datasets", ctx -> CsvRows.answer(ctx, datasetsView.list(
                     "true".equalsIgnoreCase(ctx.queryParam("status")))));
             config.routes.get("/v1/status", this::status);
             config.routes.get("/v1/spicepods", spicepods::handle);
@@ -149,6 +149,11 @@ public final class HttpApi implements AutoCloseable {
             e.put("address", hp == null ? null : hp.toString());
             e.put("state", "ready");
             eps.add(e);
+        }
+        if ("csv".equalsIgnoreCase(ctx.queryParam("format"))) {
+            // As Spice's CSV: one row per endpoint.
+            CsvRows.answer(ctx, eps);
+            return;
         }
         body.put("endpoints", eps);
         body.put("plugins", inventory.bundles());

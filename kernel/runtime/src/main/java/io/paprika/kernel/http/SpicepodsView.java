@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * {@code GET /v1/spicepods}: the loaded spicepod as Spice lists it — name, version and how many
- * of each component it has — as JSON, or CSV with {@code ?format=csv}. Holds no secret values.
+ * of each component it has — as JSON, or CSV with {@code ?format=csv}.  Holds no secret values.
  */
 final class SpicepodsView {
     private final Spicepod pod;
@@ -32,20 +32,6 @@ final class SpicepodsView {
     }
 
     void handle(Context ctx) {
-        List<Map<String, Object>> rows = list();
-        if ("csv".equalsIgnoreCase(ctx.queryParam("format"))) {
-            StringBuilder csv = new StringBuilder(String.join(",", rows.get(0).keySet())).append('\n');
-            for (Map<String, Object> row : rows) {
-                csv.append(String.join(",", row.values().stream().map(SpicepodsView::csvField).toList())).append('\n');
-            }
-            ctx.contentType("text/csv").result(csv.toString());
-        } else {
-            ctx.json(rows);
-        }
-    }
-
-    private static String csvField(Object value) {
-        String s = String.valueOf(value);
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+        CsvRows.answer(ctx, list());
     }
 }
