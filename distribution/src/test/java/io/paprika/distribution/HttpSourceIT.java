@@ -155,6 +155,9 @@ class HttpSourceIT {
             assertEquals(503, spiced.sql("SELECT * FROM missing").statusCode());
             assertEquals(503, spiced.get("/v1/ready").statusCode());
             assertFalse(datasets.contains(PASSWORD), datasets);
+            String pods = spiced.get("/v1/spicepods").body();
+            assertTrue(pods.contains("\"http_password\":\"********\"") && pods.contains("/private/********/x.csv"), pods);
+            assertFalse(pods.contains(PASSWORD), pods);
             assertFalse(spiced.output().contains(PASSWORD), spiced.output());
             spiced.awaitOutput("/private/********/x.csv");
         }

@@ -3,6 +3,7 @@ package io.paprika.kernel.http;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
+import io.paprika.kernel.config.SecretMask;
 import io.paprika.kernel.config.Spicepod;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,27 @@ final class SpicepodsView {
         this.pod = requireNonNull(pod, "pod");
     }
 
+    /** The counts, then (JSON only) each dataset and view with secret values masked. */
+    List<Map<String, Object>> detailed() {
+        Map<String, Object> m = new LinkedHashMap<>(list().get(0));
+        List<Map<String, Object>> datasets = new java.util.ArrayList<>();
+        for (io.paprika.kernel.config.DatasetSpec d : pod.datasets()) {
+            Map<String, Object> ds = new LinkedHashMap<>();
+            ds.put("name", d.name());
+            ds.put("from", SecretMask.mask(d.safeFrom()));
+            Map<String, String> params = new java.util.TreeMap<>();
+            d.params().values().forEach((k, v) -> params.put(k,
+                    d.params().secretKeys().contains(k) ? "********" : SecretMask.mask(v)));
+            ds.put("params", params);
+            ds.put("acceleration_enabled", d.accelerationGiven() && d.acceleration().enabled());
+            ds.put("engine", d.acceleration().engine());
+            datasets.add(ds);
+        }
+        m.put("datasets", datasets);
+        m.put("views", pod.views().stream().map(v -> Map.of("name", v.name(), "sql", v.sql())).toList());
+        return List.of(m);
+    }
+
     List<Map<String, Object>> list() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", pod.name());
@@ -32,6 +54,10 @@ final class SpicepodsView {
     }
 
     void handle(Context ctx) {
-        CsvRows.answer(ctx, list());
+        if ("csv".equalsIgnoreCase(ctx.queryParam("format"))) {
+            CsvRows.answer(ctx, list());
+        } else {
+            ctx.json(detailed());
+        }
     }
 }
