@@ -1,0 +1,105 @@
+package io.paprika.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/spiced sizes the JVM from the container memory limit. Runs the real launcher and JVM with
+ * {@code --version} and reads the flags the JVM ended up with (-XX:+PrintFlagsFinal); the cgroup
+ * limit comes from a folder laid out like /sys/fs/cgroup (SPICED_CGROUP_DIR).
+ */
+class LauncherSizingIT {
+    static final long MIB = 1024 * 1024;
+
+    @Test
+    void cgroupV2LimitGivesHalfTheHeapAndAQuarterToDirectMemory(@TempDir Path cgroup) throws Exception {
+        Files.writeString(cgroup.resolve("memory.max"), (2048 * MIB) + "\n");
+        Map<String, String> flags = jvmFlags(Map.of("SPICED_CGROUP_DIR", cgroup.toString()));
+        assertEquals("50.000000", flags.get("MaxRAMPercentage"));
+        assertEquals(String.valueOf(512 * MIB), flags.get("MaxDirectMemorySize"));
+    }
+
+    @Test
+    void cgroupV1LimitAndEnvironmentOverrides(@TempDir Path cgroup) throws Exception {
+        Files.createDirectories(cgroup.resolve("memory"));
+        Files.writeString(cgroup.resolve("memory/memory.limit_in_bytes"), String.valueOf(1000 * MIB));
+        Map<String, String> flags = jvmFlags(Map.of("SPICED_CGROUP_DIR", cgroup.toString(),
+                "SPICED_HEAP_PERCENT", "60", "SPICED_DIRECT_PERCENT", "10"));
+        assertEquals("60.000000", flags.get("MaxRAMPercentage"));
+        assertEquals(String.valueOf(100 * MIB), flags.get("MaxDirectMemorySize"));
+        flags = jvmFlags(Map.of("SPICED_CGROUP_DIR", cgroup.toString(), "SPICED_DIRECT_MEMORY", "300m"));
+        assertEquals(String.valueOf(300 * MIB), flags.get("MaxDirectMemorySize"));
+    }
+
+    @Test
+    void javaOptsComeLastAndWin(@TempDir Path cgroup) throws Exception {
+        Files.writeString(cgroup.resolve("memory.max"), String.valueOf(2048 * MIB));
+        Map<String, String> flags = jvmFlags(Map.of("SPICED_CGROUP_DIR", cgroup.toString(),
+                "JAVA_OPTS", "-XX:MaxDirectMemorySize=7m -XX:MaxRAMPercentage=33"));
+        assertEquals(String.valueOf(7 * MIB), flags.get("MaxDirectMemorySize"));
+        assertEquals("33.000000", flags.get("MaxRAMPercentage"));
+    }
+
+    @Test
+    void noLimitLeavesTheJvmDefaults(@TempDir Path cgroup) throws Exception {
+        Files.writeString(cgroup.resolve("memory.max"), "max\n");
+        Map<String, String> flags = jvmFlags(Map.of("SPICED_CGROUP_DIR", cgroup.toString()));
+        assertEquals("{default}", flags.get("MaxRAMPercentage.origin"));
+        assertEquals("{default}", flags.get("MaxDirectMemorySize.origin"));
+        // cgroup v1 says "no limit" with a number near 2^63.
+        Files.delete(cgroup.resolve("memory.max"));
+        Files.createDirectories(cgroup.resolve("memory"));
+        Files.writeString(cgroup.resolve("memory/memory.limit_in_bytes"), "9223372036854771712\n");
+        flags = jvmFlags(Map.of("SPICED_CGROUP_DIR", cgroup.toString()));
+        assertEquals("{default}", flags.get("MaxDirectMemorySize.origin"));
+    }
+
+    @Test
+    void aBadPercentStopsWithAMessage() throws Exception {
+        Result r = launch(Map.of("SPICED_HEAP_PERCENT", "half"));
+        assertEquals(2, r.exit());
+        assertTrue(r.output().contains("SPICED_HEAP_PERCENT must be a whole number from 1 to 99, not 'half'"), r.output());
+    }
+
+    private record Result(int exit, String output) {}
+
+    /** The sizing flags the JVM ran with, and for each "NAME.origin" where the value came from. */
+    private static Map<String, String> jvmFlags(Map<String, String> env) throws Exception {
+        Map<String, String> withPrint = new HashMap<>(env);
+        withPrint.put("JAVA_OPTS", "-XX:+PrintFlagsFinal " + env.getOrDefault("JAVA_OPTS", ""));
+        Result r = launch(withPrint);
+        assertEquals(0, r.exit(), r.output());
+        Map<String, String> flags = new HashMap<>();
+        Matcher m = Pattern.compile("(?m)^\\s*\\S+\\s+(MaxRAMPercentage|MaxDirectMemorySize)\\s+=\\s+(\\S+)\\s+\\{product\\}\\s+(\\{[^}]+\\})")
+                .matcher(r.output());
+        while (m.find()) {
+            flags.put(m.group(1), m.group(2));
+            flags.put(m.group(1) + ".origin", m.group(3));
+        }
+        assertEquals(4, flags.size(), "both flags printed: " + r.output());
+        return flags;
+    }
+
+    private static Result launch(Map<String, String> env) throws Exception {
+        Path launcher = Path.of(System.getProperty("paprika.dist"), "bin", "spiced");
+        ProcessBuilder pb = new ProcessBuilder(List.of(launcher.toString(), "--version")).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("SPICED_") || k.equals("JAVA_OPTS"));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "launcher did not finish");
+        return new Result(p.exitValue(), output);
+    }
+}
