@@ -2,6 +2,8 @@ package io.paprika.kernel.query;
 
 import static java.util.Objects.requireNonNull;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -28,10 +30,26 @@ record ParsedQuery(String sql, Statement statement, Kind kind, Optional<ParsedQu
         requireNonNull(described, "described");
     }
 
+    /**
+     * Parsed requests by text: one request asks more than once (cache lookup, plan, run) and
+     * clients repeat their statements. Only accepted queries are kept; nothing here is mutated.
+     */
+    private static final Cache<String, ParsedQuery> PARSED = Caffeine.newBuilder().maximumSize(1024).build();
+
     static ParsedQuery parse(String sql) throws QueryException {
         if (sql == null || sql.isBlank()) {
             throw new QueryException(QueryException.Kind.INVALID_ARGUMENT, "the query is empty; send SQL as the request body");
         }
+        ParsedQuery known = PARSED.getIfPresent(sql);
+        if (known != null) {
+            return known;
+        }
+        ParsedQuery parsed = parseOnce(sql);
+        PARSED.put(sql, parsed);
+        return parsed;
+    }
+
+    private static ParsedQuery parseOnce(String sql) throws QueryException {
         Statement first = firstStatement(sql);
         if (first instanceof ExplainStatement || first instanceof ShowTablesStatement || first instanceof DescribeStatement) {
             Statements all;
