@@ -82,6 +82,9 @@ class FederationIT {
                 + "\"\"status\"\" FROM \"\"orders\"\" WHERE (status = 'open')") || plan.contains(
                 "orders in engine memory: SELECT * FROM \"\"orders\"\" WHERE (status = 'open')"), plan);
         assertTrue(plan.contains("customers in engine duckdb (read in place)"), plan);
+        // A table named only in ORDER BY is planned like any other.
+        assertEquals("[{\"name\":\"Ann\"}]", spiced.body(
+                "SELECT name FROM customers ORDER BY (SELECT max(amount) FROM orders) - id DESC, name LIMIT 1"));
     }
 
     @Test

@@ -6,7 +6,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
 import net.sf.jsqlparser.JSQLParserException;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.DescribeStatement;
 import net.sf.jsqlparser.statement.ExplainStatement;
 import net.sf.jsqlparser.statement.Statement;
@@ -49,20 +48,15 @@ record ParsedQuery(String sql, Statement statement, Kind kind, Optional<ParsedQu
         return parsed;
     }
 
+    /** Parsed once; a query goes through the read-only check, which names whatever it refuses. */
     private static ParsedQuery parseOnce(String sql) throws QueryException {
-        Statement first = firstStatement(sql);
-        if (first instanceof ExplainStatement || first instanceof ShowTablesStatement || first instanceof DescribeStatement) {
-            Statements all;
-            try {
-                all = CCJSqlParserUtil.parseStatements(sql);
-            } catch (JSQLParserException e) {
-                throw sqlError(e);
-            }
-            if (all.size() != 1) {
-                throw new QueryException(QueryException.Kind.INVALID_ARGUMENT,
-                        "send one statement per request; found " + all.size());
-            }
+        Statements all;
+        try {
+            all = SqlParser.parseAll(sql);
+        } catch (JSQLParserException e) {
+            throw ReadOnlyGuard.unparsable(sql, e);
         }
+        Statement first = all.size() == 1 ? all.get(0) : null;
         if (first instanceof ExplainStatement explain) {
             ParsedQuery inner = parse(explain.getStatement().toString());
             return new ParsedQuery(sql, first, Kind.EXPLAIN, Optional.of(inner), Optional.empty());
@@ -74,25 +68,7 @@ record ParsedQuery(String sql, Statement statement, Kind kind, Optional<ParsedQu
             String table = io.paprika.kernel.query.plan.SqlAnalysis.unquoted(describe.getTable().getName());
             return new ParsedQuery(sql, first, Kind.DESCRIBE, Optional.empty(), Optional.of(table));
         }
-        // Rejects anything but a read-only query, with a message naming what was found.
-        TableReferences.of(sql);
-        return new ParsedQuery(sql, first, Kind.QUERY, Optional.empty(), Optional.empty());
-    }
-
-    private static Statement firstStatement(String sql) throws QueryException {
-        try {
-            return CCJSqlParserUtil.parse(sql);
-        } catch (JSQLParserException e) {
-            // The read-only check names forbidden statements (several in one request, say) best.
-            TableReferences.of(sql);
-            throw sqlError(e);
-        }
-    }
-
-    private static QueryException sqlError(JSQLParserException e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        String msg = cause.getMessage() == null ? "could not parse the query" : cause.getMessage();
-        int nl = msg.indexOf('\n');
-        return new QueryException(QueryException.Kind.INVALID_ARGUMENT, "SQL error: " + (nl < 0 ? msg : msg.substring(0, nl)).trim());
+        Statement query = ReadOnlyGuard.check(all);
+        return new ParsedQuery(sql, query, Kind.QUERY, Optional.empty(), Optional.empty());
     }
 }

@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import net.sf.jsqlparser.JSQLParserException;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import org.apache.arrow.memory.BufferAllocator;
@@ -124,7 +123,7 @@ final class Planner {
         // A fresh tree: resolving renames tables in place, and a query may be planned twice.
         Statement statement;
         try {
-            statement = CCJSqlParserUtil.parse(query.sql());
+            statement = SqlParser.parse(query.sql());
         } catch (JSQLParserException e) {
             throw new QueryException(QueryException.Kind.INVALID_ARGUMENT, "SQL error: " + e.getMessage(), e);
         }

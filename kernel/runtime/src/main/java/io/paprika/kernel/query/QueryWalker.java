@@ -25,7 +25,7 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
  * so it skips GROUP BY, QUALIFY, named windows, PARTITION BY, ORDER BY, LIMIT, PIVOT lists and DuckDB's
  * FROM-first form, where a function call can hide just as well. What it cannot walk it refuses to pass.
  */
-class QueryWalker extends TablesNamesFinder<Void> {
+public class QueryWalker extends TablesNamesFinder<Void> {
 
     @Override
     public <S> Void visit(PlainSelect select, S context) {

@@ -2,8 +2,6 @@ package io.paprika.kernel.query;
 
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -30,28 +28,20 @@ final class ReadOnlyGuard {
             "INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "REPLACE", "TRUNCATE", "SET", "RESET", "CALL", "GRANT",
             "REVOKE", "USE", "EXECUTE", "EXEC", "ANALYZE", "COMMENT", "RENAME", "REFRESH", "DECLARE", "SAVEPOINT");
 
-    /**
-     * JSqlParser parses on an executor thread (to time out runaway inputs) and, given none, starts a thread per
-     * call that it never stops when parsing fails: one leaked thread per bad query. A shared pool reuses them.
-     */
-    private static final ExecutorService PARSERS = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "sql-parser");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private ReadOnlyGuard() {
     }
 
     /** The one statement in {@code sql}, after checking it only reads; otherwise a 400 saying what was refused. */
     static Statement check(String sql) throws QueryException {
-        Statements statements;
         try {
-            statements = CCJSqlParserUtil.parseStatements(sql, PARSERS, parser -> {
-            });
+            return check(SqlParser.parseAll(sql));
         } catch (JSQLParserException e) {
             throw unparsable(sql, e);
         }
+    }
+
+    /** The one statement of an already parsed request, after checking it only reads. */
+    static Statement check(Statements statements) throws QueryException {
         if (statements.size() != 1) {
             throw refused(statements.isEmpty() ? "an empty query" : "sending " + statements.size()
                     + " statements in one request (" + statements.stream().map(st -> firstWord(st.toString()))
@@ -80,7 +70,7 @@ final class ReadOnlyGuard {
      * JSqlParser knows no COPY, PRAGMA, ATTACH, INSTALL...: when the failing statement starts with such a
      * command (read by JSqlParser's own lexer), refuse it by name; any other parse failure is an SQL error.
      */
-    private static QueryException unparsable(String sql, JSQLParserException e) {
+    static QueryException unparsable(String sql, JSQLParserException e) {
         String command = firstToken(sql);
         if (COMMANDS.contains(command)) {
             return refused("the " + command + " statement");
@@ -93,7 +83,7 @@ final class ReadOnlyGuard {
                     + (COMMANDS.contains(second) ? "the second is " + second + "; " : "") + "send one query per request)");
         }
         Throwable cause = e.getCause() != null ? e.getCause() : e;
-        return new QueryException(QueryException.Kind.INVALID_ARGUMENT, "SQL error: " + firstLine(cause.getMessage()));
+        return new QueryException(QueryException.Kind.INVALID_ARGUMENT, "SQL error: " + SqlParser.firstLine(cause.getMessage()));
     }
 
     private static String firstToken(String sql) {
@@ -118,13 +108,5 @@ final class ReadOnlyGuard {
         String s = deparsed.strip();
         int space = s.indexOf(' ');
         return (space < 0 ? s : s.substring(0, space)).toUpperCase(Locale.ROOT);
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "could not parse the query";
-        }
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).trim();
     }
 }

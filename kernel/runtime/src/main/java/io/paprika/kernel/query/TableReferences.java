@@ -1,22 +1,8 @@
 package io.paprika.kernel.query;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
-import net.sf.jsqlparser.statement.Statement;
-
-/** Parses a query, checks it only reads, and lists the tables it names (unquoted, last name part). */
+/** How a (possibly qualified, possibly quoted) SQL name is read: its last part, unquoted. */
 final class TableReferences {
     private TableReferences() {
-    }
-
-    static Set<String> of(String sql) throws QueryException {
-        Statement statement = ReadOnlyGuard.check(sql);
-        Set<String> out = new LinkedHashSet<>();
-        // unlike a bare TablesNamesFinder, it also finds the tables of DuckDB's FROM-first form
-        for (String name : new QueryWalker().getTables(statement)) {
-            out.add(lastPart(name));
-        }
-        return out;
     }
 
     /** {@code "my-ds"} gives {@code my-ds}; {@code public.products} gives {@code products}. */

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import net.sf.jsqlparser.JSQLParserException;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.Select;
@@ -53,10 +52,10 @@ public final class Views {
             }
             Statement st;
             try {
-                st = CCJSqlParserUtil.parse(v.sql());
+                st = SqlParser.parse(v.sql());
             } catch (JSQLParserException e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
-                throw new ConfigException(where + "its sql does not parse: " + firstLine(cause.getMessage()));
+                throw new ConfigException(where + "its sql does not parse: " + SqlParser.firstLine(cause.getMessage()));
             }
             if (!(st instanceof Select)) {
                 throw new ConfigException(where + "its sql must be a query (SELECT or WITH ... SELECT)");
@@ -136,10 +135,10 @@ public final class Views {
         }
         String sql = "WITH " + (recursive ? "RECURSIVE " : "") + String.join(", ", items) + " " + select;
         try {
-            return CCJSqlParserUtil.parse(sql);
+            return SqlParser.parse(sql);
         } catch (JSQLParserException e) {
             throw new QueryException(QueryException.Kind.INTERNAL, "could not expand the views the query reads: "
-                    + firstLine(e.getMessage()), e);
+                    + SqlParser.firstLine(e.getMessage()), e);
         }
     }
 
@@ -166,13 +165,5 @@ public final class Views {
         Set<String> out = new LinkedHashSet<>();
         names.forEach(n -> out.add(n.toLowerCase(Locale.ROOT)));
         return out;
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "could not parse it";
-        }
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).trim();
     }
 }

@@ -1,11 +1,11 @@
 package io.paprika.kernel.query.cache;
 
+import io.paprika.kernel.query.SqlParser;
 import java.util.Locale;
 import java.util.Set;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
@@ -26,7 +26,7 @@ final class NonDeterministic {
     static boolean calls(String sql) {
         try {
             Finder finder = new Finder();
-            finder.getTables(CCJSqlParserUtil.parse(sql));
+            finder.getTables(SqlParser.parse(sql));
             return finder.found;
         } catch (JSQLParserException | RuntimeException e) {
             return true;

@@ -3,11 +3,11 @@ package io.paprika.kernel.query.dialect;
 import static java.util.Objects.requireNonNull;
 
 import io.paprika.kernel.query.QueryException;
+import io.paprika.kernel.query.SqlParser;
 import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import net.sf.jsqlparser.JSQLParserException;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.util.deparser.SelectDeParser;
 import net.sf.jsqlparser.util.deparser.StatementDeParser;
@@ -45,11 +45,11 @@ public final class Dialects {
 
     private static Statement parse(String sql) throws QueryException {
         try {
-            return CCJSqlParserUtil.parse(sql);
+            return SqlParser.parse(sql);
         } catch (JSQLParserException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            String message = String.valueOf(cause.getMessage()).lines().findFirst().orElse("").trim();
-            throw new QueryException(QueryException.Kind.INVALID_ARGUMENT, "SQL error: " + message, e);
+            throw new QueryException(QueryException.Kind.INVALID_ARGUMENT, "SQL error: "
+                    + SqlParser.firstLine(cause.getMessage()), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.paprika.kernel.query.plan;
 
+import io.paprika.kernel.query.QueryWalker;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +12,6 @@ import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.WithItem;
-import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
  * What a parsed query touches: the table references (common table expressions excluded), the
@@ -67,7 +67,8 @@ public final class SqlAnalysis {
         return name;
     }
 
-    private static final class Finder extends TablesNamesFinder<Void> {
+    /** Walks every clause the read-only check walks, so no table escapes planning. */
+    private static final class Finder extends QueryWalker {
         final List<Table> seen = new ArrayList<>();
         final Set<String> columns = new LinkedHashSet<>();
         final Set<String> cteNames = new LinkedHashSet<>();

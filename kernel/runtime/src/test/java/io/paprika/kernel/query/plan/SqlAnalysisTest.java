@@ -23,6 +23,14 @@ class SqlAnalysisTest {
     }
 
     @Test
+    void findsTablesInEveryClauseAndInFromFirstQueries() throws Exception {
+        assertEquals(List.of("customers", "orders", "vip"), of("SELECT name FROM customers GROUP BY name "
+                + "ORDER BY (SELECT max(amount) FROM orders), (SELECT 1 FROM vip LIMIT 1)").tables().stream()
+                .map(t -> t.getName()).toList());
+        assertEquals(List.of("orders", "products"), of("FROM orders o JOIN products p ON p.id = o.pid").tables().stream().map(t -> t.getName()).toList());
+    }
+
+    @Test
     void collectsColumnsLowerCaseAndStar() throws Exception {
         SqlAnalysis a = of("SELECT o.\"Amount\", count(status) FROM orders o GROUP BY 1");
         assertEquals(Set.of("amount", "status"), a.columns());
