@@ -32,6 +32,7 @@ import org.apache.arrow.flight.Result;
 import org.apache.arrow.flight.SchemaResult;
 import org.apache.arrow.flight.Ticket;
 import org.apache.arrow.flight.sql.impl.FlightSql;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.slf4j.Logger;
@@ -53,7 +54,7 @@ public final class FlightSqlService extends MetadataCommands {
     private final BufferAllocator allocator;
     private final DatasetCatalog catalog;
     private final QueryMetrics queryMetrics;
-    private final PreparedStatements prepared = new PreparedStatements();
+    private final PreparedShapes preparedShapes = new PreparedShapes(this::describe);
     /** Streams run here, off the gRPC call thread (see {@link StreamSender}). */
     private final ExecutorService streams = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "paprika-flight-stream");
@@ -112,8 +113,8 @@ public final class FlightSqlService extends MetadataCommands {
     public void createPreparedStatement(FlightSql.ActionCreatePreparedStatementRequest request, CallContext context,
             StreamListener<Result> listener) {
         try {
-            QueryShape shape = describe(request.getQuery());
-            byte[] handle = prepared.register(request.getQuery(), shape);
+            QueryShape shape = preparedShapes.prepare(request.getQuery());
+            byte[] handle = PreparedHandle.of(request.getQuery()).encode();
             FlightSql.ActionCreatePreparedStatementResult result = FlightSql.ActionCreatePreparedStatementResult
                     .newBuilder().setPreparedStatementHandle(ByteString.copyFrom(handle))
                     .setDatasetSchema(ByteString.copyFrom(shape.result().serializeAsMessage()))
@@ -125,29 +126,38 @@ public final class FlightSqlService extends MetadataCommands {
         }
     }
 
+    /** Nothing to free: the statement lives in its handle (see {@link PreparedHandle}). */
     @Override
     public void closePreparedStatement(FlightSql.ActionClosePreparedStatementRequest request, CallContext context,
             StreamListener<Result> listener) {
-        prepared.close(request.getPreparedStatementHandle().toByteArray());
         listener.onCompleted();
     }
 
+    /** Binds one parameter row by answering with a handle that carries it. */
     @Override
     public Runnable acceptPutPreparedStatementQuery(FlightSql.CommandPreparedStatementQuery command,
             CallContext context, FlightStream stream, StreamListener<PutResult> ack) {
         return () -> {
-            PreparedStatements.Prepared p = preparedOrThrow(command.getPreparedStatementHandle());
-            List<List<Object>> rows = new ArrayList<>();
+            PreparedHandle handle = PreparedHandle.decode(command.getPreparedStatementHandle().toByteArray());
+            PreparedHandle bound = handle;
+            int rows = 0;
             while (stream.next()) {
-                for (int i = 0; i < stream.getRoot().getRowCount(); i++) {
-                    rows.add(ParameterValues.row(stream.getRoot(), i));
+                int batchRows = stream.getRoot().getRowCount();
+                if (batchRows > 0) {
+                    bound = handle.bind(stream.getRoot());
                 }
+                rows += batchRows;
             }
-            if (rows.size() > 1) {
-                ack.onError(FlightErrors.invalid("bind one row of parameters per execution; got " + rows.size()));
+            if (rows > 1) {
+                ack.onError(FlightErrors.invalid("bind one row of parameters per execution; got " + rows));
                 return;
             }
-            p.parameters = rows.isEmpty() ? List.of() : rows.get(0);
+            byte[] result = FlightSql.DoPutPreparedStatementResult.newBuilder()
+                    .setPreparedStatementHandle(ByteString.copyFrom(bound.encode())).build().toByteArray();
+            try (ArrowBuf metadata = allocator.buffer(result.length)) {
+                metadata.writeBytes(result);
+                ack.onNext(PutResult.metadata(metadata));
+            }
             ack.onCompleted();
         };
     }
@@ -155,32 +165,30 @@ public final class FlightSqlService extends MetadataCommands {
     @Override
     public FlightInfo getFlightInfoPreparedStatement(FlightSql.CommandPreparedStatementQuery command,
             CallContext context, FlightDescriptor descriptor) {
-        PreparedStatements.Prepared p = preparedOrThrow(command.getPreparedStatementHandle());
-        return info(p.shape.result(), descriptor, Any.pack(command).toByteArray());
+        PreparedHandle handle = PreparedHandle.decode(command.getPreparedStatementHandle().toByteArray());
+        return info(preparedShapes.of(handle.sql()).result(), descriptor, Any.pack(command).toByteArray());
     }
 
     @Override
     public SchemaResult getSchemaPreparedStatement(FlightSql.CommandPreparedStatementQuery command,
             CallContext context, FlightDescriptor descriptor) {
-        return new SchemaResult(preparedOrThrow(command.getPreparedStatementHandle()).shape.result());
+        PreparedHandle handle = PreparedHandle.decode(command.getPreparedStatementHandle().toByteArray());
+        return new SchemaResult(preparedShapes.of(handle.sql()).result());
     }
 
     @Override
     public void getStreamPreparedStatement(FlightSql.CommandPreparedStatementQuery command, CallContext context,
             ServerStreamListener listener) {
-        PreparedStatements.Prepared p;
+        PreparedHandle handle;
+        List<Object> parameters;
         try {
-            p = preparedOrThrow(command.getPreparedStatementHandle());
+            handle = PreparedHandle.decode(command.getPreparedStatementHandle().toByteArray());
+            parameters = handle.parameters(allocator);
         } catch (FlightRuntimeException e) {
             listener.error(e);
             return;
         }
-        run(p.sql, p.parameters, listener);
-    }
-
-    private PreparedStatements.Prepared preparedOrThrow(ByteString handle) {
-        return prepared.get(handle.toByteArray()).orElseThrow(() -> FlightErrors.invalid(
-                "unknown prepared statement handle; it was closed or never created"));
+        run(handle.sql(), parameters, listener);
     }
 
     // ---- writes are refused: the runtime is read-only -----------------------------------------
