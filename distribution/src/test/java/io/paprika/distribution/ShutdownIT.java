@@ -1,6 +1,7 @@
 package io.paprika.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -9,10 +10,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.apache.arrow.flight.CallStatus;
+import org.apache.arrow.flight.FlightClient;
+import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.flight.Location;
+import org.apache.arrow.flight.sql.FlightSqlClient;
+import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SIGTERM: not ready at once, new queries refused, the running query finishes, exit 0. */
+/** SIGTERM: not ready at once, new queries refused (HTTP 503, Flight closed), the running query finishes, exit 0. */
 class ShutdownIT {
 
     @Test
@@ -45,6 +52,15 @@ class ShutdownIT {
             HttpResponse<String> refused = spiced.sql("SELECT count(*) AS n FROM nums WHERE id > 1");
             assertEquals(503, refused.statusCode(), refused.body());
             assertTrue(refused.body().contains("shutting down"), refused.body());
+            // Flight stops at the transport, where a load balancer can safely send the call elsewhere.
+            try (RootAllocator allocator = new RootAllocator();
+                    FlightClient client = FlightClient.builder(allocator,
+                            Location.forGrpcInsecure("127.0.0.1", spiced.flightPort())).build();
+                    FlightSqlClient flight = new FlightSqlClient(client)) {
+                FlightRuntimeException e = assertThrows(FlightRuntimeException.class,
+                        () -> flight.execute("SELECT count(*) FROM nums"));
+                assertEquals(CallStatus.UNAVAILABLE.code(), e.status().code(), e.toString());
+            }
 
             HttpResponse<String> done = slow.get();
             long answered = System.nanoTime();

@@ -170,12 +170,18 @@ public final class Paprika implements AutoCloseable {
         }
     }
 
-    /** /v1/ready turns 503 and new queries are refused; running ones get the grace period to finish. */
+    /**
+     * /v1/ready turns 503, new HTTP queries get 503 and Flight stops accepting calls; running queries
+     * get the grace period to finish.
+     */
     private void drain() {
         if (datasets == null || queries == null) {
             return;
         }
         datasets.drain();
+        if (flight != null) {
+            flight.stopAccepting();
+        }
         Duration grace = options.shutdownGracePeriod();
         LOG.info("Draining: not ready, new queries refused; waiting up to {} for running queries: {}",
                 Durations.format(grace), queries.runningCount());

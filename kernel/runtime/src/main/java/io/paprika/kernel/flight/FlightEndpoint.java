@@ -46,6 +46,15 @@ public final class FlightEndpoint implements AutoCloseable {
         return server.getPort();
     }
 
+    /**
+     * Stops taking calls while those running go on: the listener closes and clients get HTTP/2
+     * GOAWAY, so a load balancer sends new calls elsewhere (a refused connection or stream is safe
+     * to retry, unlike a call that fails inside).
+     */
+    public void stopAccepting() {
+        server.shutdown();
+    }
+
     @Override
     public void close() throws InterruptedException {
         server.shutdown();

@@ -99,6 +99,14 @@ public final class HttpApi implements AutoCloseable {
     private void sql(Context ctx) throws Exception {
         ResultWriter writer = ResultWriter.forAccept(ctx.header("Accept"));
         QueryRun measured = metrics.queries().start(QueryMetrics.HTTP);
+        if (datasets.draining()) {
+            // A 503 before any work: a load balancer can safely send the query to another replica.
+            // (Flight refuses at the transport instead; see FlightEndpoint.stopAccepting.)
+            measured.failed();
+            ctx.status(503).contentType("text/plain")
+                    .result("the runtime is shutting down; send the query to another replica");
+            return;
+        }
         BufferAllocator child = allocator.newChildAllocator("http-query", 0, Long.MAX_VALUE);
         try {
             CachedResult result;

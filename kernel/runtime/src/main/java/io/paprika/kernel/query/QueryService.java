@@ -71,7 +71,6 @@ public final class QueryService implements PluginListener {
 
     /** Runs the query with its {@code ?} parameters bound in order; the caller closes the stream. */
     public ArrowStream execute(String sql, List<Object> parameters, BufferAllocator allocator) throws QueryException {
-        refuseWhileDraining();
         // Counted from now until its stream is closed, so a shutdown waits for it.
         inFlight.incrementAndGet();
         try {
@@ -203,7 +202,6 @@ public final class QueryService implements PluginListener {
 
     /** The query's result and parameter schemas, from the engine's plan; nothing is run. */
     public QueryShape describe(String sql, BufferAllocator allocator) throws QueryException {
-        refuseWhileDraining();
         ParsedQuery query = ParsedQuery.parse(sql);
         if (query.kind() != ParsedQuery.Kind.QUERY) {
             try (ArrowStream answer = execute(sql, allocator)) {
@@ -297,13 +295,6 @@ public final class QueryService implements PluginListener {
 
     @Override
     public void pluginAdded(PluginRef plugin) {
-    }
-
-    private void refuseWhileDraining() throws QueryException {
-        if (datasets.draining()) {
-            throw new QueryException(QueryException.Kind.UNAVAILABLE,
-                    "the runtime is shutting down; send the query to another replica");
-        }
     }
 
     /**
