@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Dockerfile builds from the unpacked tarball, so the tarball must carry it, its .dockerignore and k8s/. */
+/** The Dockerfile builds from the unpacked tarball, so the tarball must carry it, its .dockerignore and k8s/ (and the load-balancer example). */
 class DeployFilesPackagedIT {
 
     @Test
@@ -18,7 +18,7 @@ class DeployFilesPackagedIT {
         Process tar = new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", tmp.toString()).inheritIO().start();
         assertEquals(0, tar.waitFor());
         Path root = tmp.resolve("spiced-" + System.getProperty("paprika.version"));
-        for (String file : List.of("Dockerfile", ".dockerignore", "bin/spiced")) {
+        for (String file : List.of("Dockerfile", ".dockerignore", "bin/spiced", "lb/haproxy.cfg")) {
             assertEquals(Files.readString(Manifests.DIST.resolve(file)), Files.readString(root.resolve(file)), file);
         }
         try (var shipped = Files.list(root.resolve("k8s")); var source = Files.list(Manifests.K8S)) {

@@ -56,25 +56,34 @@ final class Spiced implements AutoCloseable {
         pump.start();
     }
 
+    /** The four ports a runtime listens on; kept so a restarted replica comes back on the same ones. */
+    record Ports(int http, int flight, int metrics, int otlp) {
+        static Ports free() throws IOException {
+            return new Ports(freePort(), freePort(), freePort(), freePort());
+        }
+    }
+
     /**
      * Starts {@code bin/spiced} in {@code workDir} with the given arguments (ports are added), the
      * given plugins folder and extra environment.
      */
     static Spiced start(Path workDir, Path pluginsDir, Map<String, String> env, String... args) throws IOException {
-        int http = freePort();
-        int flight = freePort();
-        int metrics = freePort();
-        int otlp = freePort();
+        return start(workDir, pluginsDir, env, Ports.free(), args);
+    }
+
+    /** As {@link #start(Path, Path, Map, String...)}, on the given ports. */
+    static Spiced start(Path workDir, Path pluginsDir, Map<String, String> env, Ports ports, String... args)
+            throws IOException {
         List<String> cmd = new ArrayList<>(List.of(DIST.resolve("bin/spiced").toString()));
         cmd.addAll(List.of(args));
-        cmd.addAll(List.of("--http", "127.0.0.1:" + http, "--flight", "127.0.0.1:" + flight, "--metrics",
-                "127.0.0.1:" + metrics, "--open_telemetry", "127.0.0.1:" + otlp));
+        cmd.addAll(List.of("--http", "127.0.0.1:" + ports.http(), "--flight", "127.0.0.1:" + ports.flight(),
+                "--metrics", "127.0.0.1:" + ports.metrics(), "--open_telemetry", "127.0.0.1:" + ports.otlp()));
         if (pluginsDir != null) {
             cmd.addAll(List.of("--plugins-dir", pluginsDir.toString()));
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);
-        return new Spiced(pb.start(), http, flight, metrics, otlp);
+        return new Spiced(pb.start(), ports.http(), ports.flight(), ports.metrics(), ports.otlp());
     }
 
     /** A plugins folder holding copies of the named distribution plugins (file names without .jar). */
@@ -90,6 +99,10 @@ final class Spiced implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
+    }
+
+    Ports ports() {
+        return new Ports(httpPort, flightPort, metricsPort, otlpPort);
     }
 
     int flightPort() {
