@@ -9,9 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -102,9 +104,12 @@ final class LookupFigures {
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         List<String> firstErrors = Collections.synchronizedList(new ArrayList<>());
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        // The clock starts once every client has connected and prepared its statement.
+        CountDownLatch prepared = new CountDownLatch(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicLong end = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long start = System.nanoTime();
+        long start;
         try {
             List<Future<?>> clients = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -115,7 +120,9 @@ final class LookupFigures {
                     try (FlightSql flight = new FlightSql(env.allocator(), spiced.flightPort());
                             FlightSql.Lookup lookup = flight.prepareLookup(
                                     "SELECT * FROM " + table("memory") + " WHERE id = ?")) {
-                        while (System.nanoTime() < end) {
+                        prepared.countDown();
+                        go.await();
+                        while (System.nanoTime() < end.get()) {
                             long key = (long) (keys.nextDouble() * env.data().lookupRows());
                             try {
                                 if (lookup.find(key) == 1) {
@@ -133,6 +140,17 @@ final class LookupFigures {
                     return null;
                 }));
             }
+            if (!prepared.await(60, TimeUnit.SECONDS)) {
+                for (Future<?> c : clients) {
+                    if (c.isDone()) {
+                        c.get(); // throws the client's failure
+                    }
+                }
+                throw new IllegalStateException("the Flight clients did not all connect and prepare within 60 s");
+            }
+            start = System.nanoTime();
+            end.set(start + seconds * 1_000_000_000L);
+            go.countDown();
             for (Future<?> c : clients) {
                 c.get();
             }

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -27,6 +29,13 @@ import java.util.function.BooleanSupplier;
 final class Spiced implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Runtimes still running; a harness stopped by Ctrl-C or kill takes them down with it. */
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "stop-spiced"));
+    }
 
     private final Process process;
     private final long startedNanos;
@@ -41,6 +50,7 @@ final class Spiced implements AutoCloseable {
         this.httpPort = httpPort;
         this.flightPort = flightPort;
         this.metricsPort = metricsPort;
+        LIVE.add(process);
         Thread pump = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
@@ -194,5 +204,6 @@ final class Spiced implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+        LIVE.remove(process);
     }
 }
