@@ -29,7 +29,7 @@ class BenchSmokeIT {
     void tinyRunProducesEveryFigure(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("results.json");
         int exit = new CommandLine(new Bench()).execute("--rows", "" + ROWS, "--lookup-rows", "" + LOOKUP_ROWS,
-                "--runs", "1", "--latency-runs", "3", "--lookups", "20", "--concurrency", "4",
+                "--memory-rows", "" + ROWS, "--runs", "1", "--latency-runs", "3", "--lookups", "20", "--concurrency", "4",
                 "--concurrency-seconds", "1", "--dist", System.getProperty("paprika.dist"), "--work",
                 dir.resolve("work").toString(), "--out", out.toString());
         assertEquals(0, exit, "the harness exits 0 even where targets are missed");
