@@ -51,8 +51,10 @@ record DataFiles(Path mainParquet, Path mainCsv, Path lookupParquet, Path memory
             throws IOException, SQLException {
         Files.createDirectories(dir);
         Path main = dir.resolve("main.parquet");
-        DataFiles files = new DataFiles(main, dir.resolve("main.csv"), dir.resolve("lookup.parquet"),
-                memoryRows == rows ? main : dir.resolve("memory.parquet"), rows, lookupRows, memoryRows);
+        Path lookup = dir.resolve("lookup.parquet");
+        // The same generator gives the same rows for the same size, so a table of either size is reused.
+        Path memory = memoryRows == rows ? main : memoryRows == lookupRows ? lookup : dir.resolve("memory.parquet");
+        DataFiles files = new DataFiles(main, dir.resolve("main.csv"), lookup, memory, rows, lookupRows, memoryRows);
         try (Connection c = new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
                 Statement s = c.createStatement()) {
             s.execute("CREATE TABLE gen AS " + select(rows, seed) + " ORDER BY id");
@@ -61,7 +63,7 @@ record DataFiles(Path mainParquet, Path mainCsv, Path lookupParquet, Path memory
             s.execute("DROP TABLE gen");
             s.execute("COPY (" + select(lookupRows, seed) + " ORDER BY id) TO '" + files.lookupParquet()
                     + "' (FORMAT parquet)");
-            if (!files.memoryParquet().equals(main)) {
+            if (!memory.equals(main) && !memory.equals(lookup)) {
                 s.execute("COPY (" + select(memoryRows, seed) + " ORDER BY id) TO '" + files.memoryParquet()
                         + "' (FORMAT parquet)");
             }
