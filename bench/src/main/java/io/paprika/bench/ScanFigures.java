@@ -1,0 +1,173 @@
+package io.paprika.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Figures of one runtime holding the main table in duckdb: Flight and HTTP scans, the aggregate,
+ * peak RSS once loaded and scanned, then Parquet load throughput by refreshing it.
+ */
+final class ScanFigures {
+    static final String SCAN = "SELECT * FROM t";
+    static final String AGGREGATE = "SELECT category, sum(value) AS total, avg(value) AS mean, count(*) AS n "
+            + "FROM t GROUP BY category ORDER BY category";
+    static final long BASELINE_BATCH_ROWS = 65_536;
+
+    private final Env env;
+
+    ScanFigures(Env env) {
+        this.env = requireNonNull(env, "env");
+    }
+
+    List<Figure> run() throws Exception {
+        List<Figure> out = new ArrayList<>();
+        long rows = env.data().rows();
+        String url = env.server().url(env.data().mainParquet());
+        env.local().createTable("t", "read_parquet('" + env.data().mainParquet() + "')");
+        Path pod = Spicepods.write(env.options().work(), "scan", Spicepods.dataset("t", url, "duckdb", false));
+        Env.say("scan: starting the runtime on " + rows + " rows of Parquet");
+        try (Spiced spiced = Spiced.start(env.dist(), pod, Map.of());
+                FlightSql flight = new FlightSql(env.allocator(), spiced.flightPort())) {
+            spiced.awaitReady(Env.LOAD_TIMEOUT);
+            out.add(flightScan(flight, rows));
+            HttpSql http = new HttpSql(spiced);
+            out.add(httpScan(http, "application/json", "http_scan_json", "HTTP scan, JSON", rows));
+            out.add(httpScan(http, "text/csv", "http_scan_csv", "HTTP scan, CSV", rows));
+            out.add(aggregate(flight));
+            out.add(peakRss(spiced));
+            out.add(parquetLoad(spiced, rows));
+        }
+        return out;
+    }
+
+    private Figure flightScan(FlightSql flight, long rows) throws Exception {
+        Env.say("scan: Flight SELECT * vs in-process Arrow export");
+        List<Double> remote = new ArrayList<>();
+        List<Double> local = new ArrayList<>();
+        Batches remoteLast = null;
+        Batches localLast = null;
+        for (int i = 0; i <= env.options().runs(); i++) {
+            long start = System.nanoTime();
+            remoteLast = expect(flight.query(SCAN), rows, "Flight scan");
+            double remoteMs = Stats.millisSince(start);
+            start = System.nanoTime();
+            localLast = expect(env.local().arrowScan(SCAN, env.allocator(), BASELINE_BATCH_ROWS), rows, "in-process scan");
+            double localMs = Stats.millisSince(start);
+            if (i > 0) { // run 0 warms both up
+                remote.add(remoteMs);
+                local.add(localMs);
+            }
+        }
+        double remoteMs = Stats.median(remote);
+        double localMs = Stats.median(local);
+        double ratio = localMs / remoteMs;
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("rows", remoteLast.rows());
+        d.put("arrow_bytes", remoteLast.bytes());
+        d.put("median_ms", Stats.round(remoteMs));
+        d.put("mb_per_s", Stats.round(mbPerSecond(remoteLast.bytes(), remoteMs)));
+        d.put("baseline_rows", localLast.rows());
+        d.put("baseline_arrow_bytes", localLast.bytes());
+        d.put("baseline_median_ms", Stats.round(localMs));
+        d.put("baseline_mb_per_s", Stats.round(mbPerSecond(localLast.bytes(), localMs)));
+        d.put("runs_ms", remote);
+        d.put("baseline_runs_ms", local);
+        return new Figure("flight_scan", "Flight scan SELECT * (duckdb)", Stats.round(rows / remoteMs * 1000),
+                "rows/s", Stats.round(rows / localMs * 1000), ratio(ratio), ">= 0.7x in-process", ratio >= 0.7, d);
+    }
+
+    private Figure httpScan(HttpSql http, String accept, String id, String title, long rows) throws Exception {
+        Env.say("scan: HTTP SELECT * as " + accept);
+        List<Double> times = new ArrayList<>();
+        Batches last = null;
+        for (int i = 0; i <= env.options().runs(); i++) {
+            long start = System.nanoTime();
+            last = expect(http.scan(SCAN, accept), rows, title);
+            if (i > 0) {
+                times.add(Stats.millisSince(start));
+            }
+        }
+        double ms = Stats.median(times);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("rows", last.rows());
+        d.put("body_bytes", last.bytes());
+        d.put("median_ms", Stats.round(ms));
+        d.put("mb_per_s", Stats.round(mbPerSecond(last.bytes(), ms)));
+        d.put("runs_ms", times);
+        return Figure.reported(id, title, Stats.round(rows / ms * 1000), "rows/s", d);
+    }
+
+    private Figure aggregate(FlightSql flight) throws Exception {
+        Env.say("scan: group-by latency via Flight vs in-process");
+        List<Double> remote = new ArrayList<>();
+        List<Double> local = new ArrayList<>();
+        long groups = DataFiles.CATEGORIES;
+        for (int i = 0; i < env.options().latencyRuns() + 2; i++) {
+            long start = System.nanoTime();
+            expect(flight.query(AGGREGATE), groups, "aggregate over Flight");
+            double remoteMs = Stats.millisSince(start);
+            start = System.nanoTime();
+            long localRows = env.local().rows(AGGREGATE);
+            double localMs = Stats.millisSince(start);
+            if (localRows != groups) {
+                throw new IllegalStateException("in-process aggregate returned " + localRows + " groups, not " + groups);
+            }
+            if (i >= 2) { // two warm-up runs
+                remote.add(remoteMs);
+                local.add(localMs);
+            }
+        }
+        double remoteMs = Stats.median(remote);
+        double localMs = Stats.median(local);
+        double overhead = remoteMs - localMs;
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("groups", groups);
+        d.put("query", AGGREGATE);
+        d.put("overhead_ms", Stats.round(overhead));
+        d.put("runs_ms", remote);
+        d.put("baseline_runs_ms", local);
+        return new Figure("aggregate_latency", "Aggregate group-by latency, Flight", Stats.round(remoteMs), "ms",
+                Stats.round(localMs), "%+.2f ms".formatted(overhead), "overhead <= 2 ms", overhead <= 2.0, d);
+    }
+
+    private Figure peakRss(Spiced spiced) throws Exception {
+        long rss = spiced.peakRssBytes();
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("peak_rss_bytes", rss);
+        d.put("parquet_bytes", env.data().mainParquetBytes());
+        d.put("runtime_reported_size_bytes", spiced.dataset("t").path("size_bytes").asLong(-1));
+        d.put("in_process_duckdb_memory_bytes", env.local().memoryBytes());
+        d.put("measured_after", "first load, Flight and HTTP scans and the aggregate; before any refresh");
+        return new Figure("peak_rss", "Peak RSS, duckdb table loaded+scanned", Stats.round(rss / 1048576.0), "MiB",
+                Stats.round(env.data().mainParquetBytes() / 1048576.0),
+                "%.1fx Parquet size".formatted((double) rss / env.data().mainParquetBytes()), "reported vs table size",
+                null, d);
+    }
+
+    private Figure parquetLoad(Spiced spiced, long rows) throws Exception {
+        Env.say("load: Parquet over HTTP into duckdb vs in-process CREATE TABLE AS read_parquet");
+        String source = "read_parquet('" + env.data().mainParquet() + "')";
+        return LoadFigures.compare("load_parquet_duckdb", "Load Parquet over HTTP -> duckdb", rows, env,
+                () -> Refreshes.timeRefresh(spiced, "t", rows), () -> env.local().createTable("t", source));
+    }
+
+    static Batches expect(Batches got, long rows, String what) {
+        if (got.rows() != rows) {
+            throw new IllegalStateException(what + " returned " + got.rows() + " rows, not " + rows);
+        }
+        return got;
+    }
+
+    static double mbPerSecond(long bytes, double ms) {
+        return bytes / 1e6 / (ms / 1000);
+    }
+
+    static String ratio(double r) {
+        return "%.2fx".formatted(r);
+    }
+}
