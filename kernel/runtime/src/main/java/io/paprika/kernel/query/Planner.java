@@ -43,12 +43,14 @@ final class Planner {
     private final PluginRegistry plugins;
     private final Views views;
     private final CatalogTables catalog;
+    private final DirectPlans directPlans;
 
     Planner(DatasetManager datasets, PluginRegistry plugins, Views views, CatalogTables catalog) {
         this.datasets = requireNonNull(datasets, "datasets");
         this.plugins = requireNonNull(plugins, "plugins");
         this.views = requireNonNull(views, "views");
         this.catalog = requireNonNull(catalog, "catalog");
+        this.directPlans = new DirectPlans(datasets);
     }
 
     /** The datasets a query reads, views expanded. */
@@ -57,6 +59,12 @@ final class Planner {
     }
 
     QueryPlan plan(ParsedQuery query, boolean federate, BufferAllocator allocator) throws QueryException {
+        if (!federate) {
+            Optional<QueryPlan.Direct> kept = directPlans.find(query.sql());
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+        }
         Resolved r = resolve(query);
         String sql = r.changed ? r.statement.toString() : query.sql();
         Set<Long> engines = new LinkedHashSet<>();
@@ -73,8 +81,10 @@ final class Planner {
         }
         if (!federate && !atSource && r.catalogTables.isEmpty() && engines.size() <= 1) {
             PluginRef engine = r.datasets.isEmpty() ? anyEngine() : r.datasets.values().iterator().next().queryableIn().get();
-            return new QueryPlan.Direct(engine, Dialects.translate(sql, ((Accelerator) engine.service()).dialect()),
-                    names(r));
+            QueryPlan.Direct direct = new QueryPlan.Direct(engine,
+                    Dialects.translate(sql, ((Accelerator) engine.service()).dialect()), names(r));
+            directPlans.keep(query.sql(), direct);
+            return direct;
         }
         String reason = federate ? "the single engine could not run it"
                 : atSource ? "a dataset is read at its source"

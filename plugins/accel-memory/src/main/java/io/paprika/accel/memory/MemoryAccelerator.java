@@ -48,6 +48,7 @@ public final class MemoryAccelerator implements Accelerator {
     private final Driver driver = new Driver();
     private String url;
     private Connection keeper;
+    private final QuerySessions sessions = new QuerySessions(16);
 
     /**
      * PostgreSQL mode for the SQL flavour Spice users write; nulls sort as the largest values (last
@@ -69,6 +70,7 @@ public final class MemoryAccelerator implements Accelerator {
     public void deactivate() {
         Connection c = keeper;
         keeper = null;
+        sessions.closeAll();
         if (c == null) {
             return;
         }
@@ -101,7 +103,7 @@ public final class MemoryAccelerator implements Accelerator {
 
     @Override
     public ArrowStream query(String sql, List<Object> parameters, BufferAllocator allocator) throws SQLException {
-        Connection conn = open();
+        Connection conn = sessions.take(this::open);
         PreparedStatement st = null;
         try {
             ResultSet rs;
@@ -118,7 +120,8 @@ public final class MemoryAccelerator implements Accelerator {
             var schema = JdbcToArrowUtils.jdbcToArrowSchema(rs.getMetaData(), config);
             ArrowVectorIterator batches = JdbcToArrow.sqlToArrowVectorIterator(rs, config);
             // Closed after the reader, last listed first: result, statement, connection.
-            return new ArrowStream(new ResultSetArrowReader(allocator, batches, schema), conn, st, rs);
+            return new ArrowStream(new ResultSetArrowReader(allocator, batches, schema), () -> sessions.give(conn), st,
+                    rs);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(st, e);
             closeQuietly(conn, e);
