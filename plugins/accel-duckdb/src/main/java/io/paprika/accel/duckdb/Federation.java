@@ -25,7 +25,7 @@ import org.duckdb.DuckDBResultSet;
  * scanned once, and the query may read a table more than once (self-joins, subqueries).
  */
 final class Federation {
-    private static final long BATCH_ROWS = 8192;
+    private static final long BATCH_ROWS = 65_536;
 
     private Federation() {
     }
