@@ -1,5 +1,7 @@
 package io.paprika.kernel.query.cache;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.paprika.kernel.query.SqlParser;
 import java.util.Locale;
 import java.util.Set;
@@ -19,11 +21,18 @@ final class NonDeterministic {
             "sysdate", "systimestamp", "getdate", "curdate", "curtime", "random_like", "nextval", "currval",
             "current_timestamp_ms");
 
+    /** Answers by text: the answer depends on the text alone, and a results-cache miss would parse again. */
+    private static final Cache<String, Boolean> BY_SQL = Caffeine.newBuilder().maximumSize(10_000).build();
+
     private NonDeterministic() {
     }
 
     /** True when the query calls such a function anywhere, or cannot be parsed (then it is not cached). */
     static boolean calls(String sql) {
+        return BY_SQL.get(sql, NonDeterministic::find);
+    }
+
+    private static boolean find(String sql) {
         try {
             Finder finder = new Finder();
             finder.getTables(SqlParser.parse(sql));
