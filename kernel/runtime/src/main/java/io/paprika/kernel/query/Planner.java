@@ -53,9 +53,10 @@ final class Planner {
         this.directPlans = new DirectPlans(datasets);
     }
 
-    /** The datasets a query reads, views expanded. */
+    /** The datasets a query reads, views expanded; from its kept plan when there is one (no parse). */
     Set<String> datasetsRead(ParsedQuery query) throws QueryException {
-        return resolve(query).datasets.keySet();
+        Optional<QueryPlan.Direct> kept = directPlans.find(query.sql());
+        return kept.isPresent() ? kept.get().datasets() : resolve(query).datasets.keySet();
     }
 
     QueryPlan plan(ParsedQuery query, boolean federate, BufferAllocator allocator) throws QueryException {
