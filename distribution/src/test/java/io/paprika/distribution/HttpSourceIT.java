@@ -115,8 +115,48 @@ class HttpSourceIT {
             String datasets = spiced.get("/v1/datasets?status=true").body();
             assertTrue(datasets.contains("\"name\":\"all-products\"") && datasets.contains("\"status\":\"Ready\""), datasets);
             spiced.awaitOutput("Loaded 1000 rows");
+            assertTrue(spiced.output().lines().anyMatch(l -> l.contains("for dataset trips in")
+                    && l.contains("the engine read the source file itself")), "duckdb reads the Parquet in place");
+            assertTrue(spiced.output().lines().anyMatch(l -> l.contains("for dataset all-products in")
+                    && !l.contains("the engine read the source file itself")), "the memory engine takes Arrow batches");
             assertFalse(spiced.output().contains(PASSWORD), "the password never reaches the log");
             assertFalse(datasets.contains(PASSWORD), "the password never reaches the API");
+        }
+    }
+
+    @Test
+    void aBadLineDeepInTheFileFailsTheLoadNamingTheLineInEitherEngine(@TempDir Path dir) throws Exception {
+        // Past what DuckDB samples to detect the columns, so the read fails while loading, not before.
+        StringBuilder csv = new StringBuilder("id,name\n");
+        for (int i = 1; i <= 30_000; i++) {
+            csv.append(i).append(",n").append(i).append('\n');
+        }
+        source.put("/data/ragged.csv", csv.append("30001,x,extra\n").toString(), "text/csv");
+        Files.writeString(dir.resolve("spicepod.yaml"), """
+                version: v1
+                kind: Spicepod
+                name: ragged
+                datasets:
+                  - {from: %1$s, name: in_duckdb, params: %3$s, acceleration: {enabled: true, engine: duckdb}}
+                  - {from: %1$s, name: in_memory, params: %3$s, acceleration: {enabled: true, engine: arrow}}
+                  - {from: %2$s, name: cities, params: %3$s, acceleration: {enabled: true, engine: duckdb}}
+                """.formatted(source.url("/data/ragged.csv"), source.url("/data/cities.csv"),
+                "{http_username: api-user, http_password: s3cret-Pa55}"));
+        try (Spiced spiced = Spiced.start(dir, null, Map.of())) {
+            spiced.awaitTrue(Duration.ofSeconds(60), "both loads to fail", () -> {
+                try {
+                    return spiced.get("/v1/datasets?status=true").body().split("CSV Error on Line: 30002", -1).length == 3;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            String datasets = spiced.get("/v1/datasets?status=true").body();
+            String expected = "dataset `%s`: cannot read " + source.url("/data/ragged.csv") + ": ";
+            assertTrue(datasets.contains(expected.formatted("in_duckdb")) && datasets.contains(expected.formatted("in_memory")),
+                    datasets);
+            assertTrue(datasets.contains("check file_format and the csv_* params"), datasets);
+            assertFalse(datasets.contains("/tmp/") || datasets.contains("load failed"), datasets);
+            assertEquals("[{\"n\":3}]", spiced.body("SELECT count(*) AS n FROM cities"));
         }
     }
 

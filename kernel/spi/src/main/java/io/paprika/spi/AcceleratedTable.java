@@ -1,6 +1,7 @@
 package io.paprika.spi;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
 /** One dataset's table inside an accelerator. */
@@ -13,6 +14,18 @@ public interface AcceleratedTable {
      * @return the number of rows now in the table
      */
     long replace(ArrowReader rows) throws AccelerationException;
+
+    /**
+     * Like {@link #replace(ArrowReader)}, with the rows read by the engine itself running
+     * {@code rows} (same atomicity). An engine that cannot run a DuckDB query over local files
+     * answers empty, and the caller streams the Arrow batches to {@link #replace(ArrowReader)}.
+     *
+     * @return the number of rows now in the table, or empty when this engine cannot run the query
+     * @since 1.4
+     */
+    default OptionalLong replace(LocalFileQuery rows) throws AccelerationException {
+        return OptionalLong.empty();
+    }
 
     /**
      * Adds rows, atomically (all or none). With a primary key, a row whose key is already in the

@@ -10,7 +10,9 @@ public interface SourceTable extends AutoCloseable {
 
     /**
      * Reads the source as Arrow batches allocated from {@code allocator}. The caller closes the
-     * returned stream.
+     * returned stream. The batches may be produced as they are read: a failure then is an
+     * {@link java.io.IOException} from the reader, caused by a {@link ConnectorException} that
+     * says what was wrong (found with {@link ConnectorException#behind}).
      */
     ScanResult scan(ScanRequest request, BufferAllocator allocator) throws ConnectorException;
 

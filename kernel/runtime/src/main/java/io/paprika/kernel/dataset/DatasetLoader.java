@@ -25,7 +25,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,9 +120,14 @@ final class DatasetLoader {
                 }
                 long before = d.rowCount();
                 long rows;
-                try (ArrowStream stream = result.rows().get();
-                        LoadProgress progress = new LoadProgress(stream.reader(), spec.name())) {
-                    rows = append ? table.append(progress, AppendFilters.conflictAction(a)) : table.replace(progress);
+                OptionalLong inPlace;
+                try (ArrowStream stream = result.rows().get()) {
+                    // A full load into an engine that can read the source's files runs there, whole.
+                    inPlace = append || stream.fileQuery().isEmpty() ? OptionalLong.empty()
+                            : table.replace(stream.fileQuery().get());
+                    rows = inPlace.isPresent() ? inPlace.getAsLong()
+                            : fill(stream, spec.name(), append ? r -> table.append(r, AppendFilters.conflictAction(a))
+                                    : table::replace);
                 }
                 d.scanned(sql);
                 Duration took = Duration.ofNanos(System.nanoTime() - t0);
@@ -133,8 +140,8 @@ final class DatasetLoader {
                     LOG.info("Appended {} rows to dataset {} ({} rows, {}) in {}", Math.max(0, rows - before),
                             spec.name(), rows, mib(bytes), Durations.format(took));
                 } else {
-                    LOG.info("Loaded {} rows ({}) for dataset {} in {}", rows, mib(bytes), spec.name(),
-                            Durations.format(took));
+                    LOG.info("Loaded {} rows ({}) for dataset {} in {}{}", rows, mib(bytes), spec.name(),
+                            Durations.format(took), inPlace.isPresent() ? " (the engine read the source file itself)" : "");
                 }
                 if (!refresh) {
                     // Once, when the table first fills: later loads come from the same source shape.
@@ -149,12 +156,29 @@ final class DatasetLoader {
         } catch (ConnectorException e) {
             fail(d, e.getMessage(), null);
             return LoadOutcome.failed(e.getMessage(), e.retryable());
-        } catch (AccelerationException e) {
-            fail(d, e.getMessage(), null);
-            return LoadOutcome.failed(e.getMessage(), false);
         } catch (Exception e) {
+            Optional<ConnectorException> source = ConnectorException.behind(e);
+            if (source.isPresent()) { // the connector's error, found while the engine read its batches
+                fail(d, source.get().getMessage(), null);
+                return LoadOutcome.failed(source.get().getMessage(), source.get().retryable());
+            }
+            if (e instanceof AccelerationException) {
+                fail(d, e.getMessage(), null);
+                return LoadOutcome.failed(e.getMessage(), false);
+            }
             fail(d, "load failed: " + e, e);
             return LoadOutcome.failed("load failed: " + e, false);
+        }
+    }
+
+    /** What takes the batches: a replace or an append. */
+    private interface Fill {
+        long take(ArrowReader rows) throws AccelerationException;
+    }
+
+    private static long fill(ArrowStream stream, String dataset, Fill fill) throws Exception {
+        try (LoadProgress progress = new LoadProgress(stream.reader(), dataset)) {
+            return fill.take(progress);
         }
     }
 
@@ -175,6 +199,11 @@ final class DatasetLoader {
             fail(d, e.getMessage(), null);
             return LoadOutcome.failed(e.getMessage(), e.retryable());
         } catch (Exception e) {
+            Optional<ConnectorException> source = ConnectorException.behind(e);
+            if (source.isPresent()) {
+                fail(d, source.get().getMessage(), null);
+                return LoadOutcome.failed(source.get().getMessage(), source.get().retryable());
+            }
             fail(d, "reading the source failed: " + e, e);
             return LoadOutcome.failed("reading the source failed: " + e, false);
         }

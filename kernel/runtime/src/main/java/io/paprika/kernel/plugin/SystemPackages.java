@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class SystemPackages {
     /** The SPI's package version; must match {@code io/paprika/spi/package-info.java}. */
-    public static final String SPI_VERSION = "1.3.0";
+    public static final String SPI_VERSION = "1.4.0";
 
     private static final List<String> EXPORTED_JARS = List.of("paprika-spi", "arrow-vector", "arrow-memory-core",
             "arrow-c-data", "arrow-format", "arrow-jdbc", "slf4j-api", "org.osgi.service.component",

@@ -52,18 +52,30 @@ final class SourceScan implements FederatedInput {
             }
             // The view keeps the reader closed once: by its own stream.
             return new ArrowStream(new ReaderView(rows.reader()), source, rows);
+        } catch (IOException e) {
+            closeQuietly(source);
+            ConnectorException c = ConnectorException.behind(e).orElse(null);
+            if (c == null) {
+                throw new QueryException(QueryException.Kind.INTERNAL, "dataset `" + dataset.name()
+                        + "`: reading the source failed: " + e.getMessage(), e);
+            }
+            throw sourceFailed(c);
         } catch (ConnectorException e) {
             closeQuietly(source);
-            // Connector messages already name the dataset.
-            String msg = e.getMessage() != null && e.getMessage().startsWith("dataset `") ? e.getMessage()
-                    : "dataset `" + dataset.name() + "`: " + e.getMessage();
-            throw new QueryException(e.retryable() ? QueryException.Kind.UNAVAILABLE : QueryException.Kind.INTERNAL,
-                    "reading the source failed: " + msg, e);
-        } catch (IOException | RuntimeException e) {
+            throw sourceFailed(e);
+        } catch (RuntimeException e) {
             closeQuietly(source);
             throw new QueryException(QueryException.Kind.INTERNAL, "dataset `" + dataset.name()
                     + "`: reading the source failed: " + e.getMessage(), e);
         }
+    }
+
+    private QueryException sourceFailed(ConnectorException e) {
+        // Connector messages already name the dataset.
+            String msg = e.getMessage() != null && e.getMessage().startsWith("dataset `") ? e.getMessage()
+                    : "dataset `" + dataset.name() + "`: " + e.getMessage();
+        return new QueryException(e.retryable() ? QueryException.Kind.UNAVAILABLE : QueryException.Kind.INTERNAL,
+                "reading the source failed: " + msg, e);
     }
 
     /** The source's columns: remembered from the last full scan, else learnt by scanning once. */

@@ -6,6 +6,7 @@ import io.paprika.spi.AcceleratedTable;
 import io.paprika.spi.AccelerationException;
 import io.paprika.spi.ConflictAction;
 import io.paprika.spi.IndexSpec;
+import io.paprika.spi.LocalFileQuery;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBConnection;
@@ -56,11 +58,43 @@ final class DuckDbTable implements AcceleratedTable {
     /** Loads into a staging table, then swaps it in with one transaction: readers see old or new. */
     @Override
     public synchronized long replace(ArrowReader rows) throws AccelerationException {
+        try {
+            return replaceWith(conn -> ArrowIngest.createTable(conn, stage, rows));
+        } catch (Exception e) {
+            throw new AccelerationException("dataset `" + dataset + "`: loading into DuckDB failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Like {@link #replace(ArrowReader)}, with this database reading the files itself (in parallel). */
+    @Override
+    public synchronized OptionalLong replace(LocalFileQuery rows) throws AccelerationException {
+        try {
+            return OptionalLong.of(replaceWith(conn -> {
+                try {
+                    execute(conn, "CREATE TABLE " + stage + " AS " + rows.sql());
+                } catch (SQLException e) {
+                    // The read's own failures (a bad row in the file) read as the connector words them.
+                    throw new AccelerationException(rows.explain(e), e);
+                }
+            }));
+        } catch (AccelerationException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new AccelerationException("dataset `" + dataset + "`: loading into DuckDB failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** How the staging table is created and filled. */
+    private interface StageFill {
+        void create(DuckDBConnection conn) throws Exception;
+    }
+
+    private long replaceWith(StageFill fill) throws Exception {
         long started = System.nanoTime();
         try (DuckDBConnection conn = connections.open()) {
             execute(conn, "DROP TABLE IF EXISTS " + stage);
             try {
-                ArrowIngest.createTable(conn, stage, rows);
+                fill.create(conn);
                 if (!primaryKey.isEmpty()) {
                     execute(conn, "ALTER TABLE " + stage + " ADD PRIMARY KEY ("
                             + primaryKey.stream().map(Sql::ident).collect(Collectors.joining(", ")) + ")");
@@ -77,8 +111,6 @@ final class DuckDbTable implements AcceleratedTable {
             long count = count(conn);
             LOG.debug("dataset {}: loaded {} rows in {} ms", dataset, count, (System.nanoTime() - started) / 1_000_000);
             return count;
-        } catch (Exception e) {
-            throw new AccelerationException("dataset `" + dataset + "`: loading into DuckDB failed: " + e.getMessage(), e);
         }
     }
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.paprika.spi.ArrowStream;
 import io.paprika.spi.ConnectorException;
+import io.paprika.spi.LocalFileQuery;
 import io.paprika.spi.ScanRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,18 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.ResultSet;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.zip.GZIPInputStream;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBDriver;
-import org.duckdb.DuckDBResultSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,13 +60,11 @@ public final class DuckDbDecoder {
             }
             String sql = ReadSql.select(readable, format, options, gzip, request);
             LOG.debug("dataset {}: reading {} as {}", dataset, source, format);
-            ArrowStream stream = run(sql, allocator, resources);
+            ArrowStream stream = run(new FileQuery(sql, dataset, source, file), allocator, resources);
             done = true;
             return stream;
         } catch (SQLException e) {
-            throw new ConnectorException("dataset `" + dataset + "`: cannot read " + source + ": "
-                    + conciseMessage(e, file, source)
-                    + " (check file_format and the csv_* params, or the content at the source)", false, e);
+            throw new ConnectorException(failure(dataset, source, file, e), false, e);
         } catch (IOException e) {
             throw new ConnectorException("dataset `" + dataset + "`: cannot read " + source + ": " + e, false, e);
         } finally {
@@ -78,24 +74,24 @@ public final class DuckDbDecoder {
         }
     }
 
-    private static ArrowStream run(String sql, BufferAllocator allocator, List<AutoCloseable> owned)
+    /**
+     * Prepares the read now, so a wrong format or a missing column fails here, in the connector's
+     * words; the read itself runs when the batches are first asked for (see {@link DeferredRead}).
+     */
+    private static ArrowStream run(FileQuery query, BufferAllocator allocator, List<AutoCloseable> owned)
             throws SQLException {
         // DriverManager cannot see drivers inside OSGi bundles, so the driver is used directly.
         Connection conn = new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
-        Statement stmt = null;
-        ResultSet rs = null;
         try {
-            stmt = conn.createStatement();
-            rs = stmt.executeQuery(sql);
-            ArrowReader reader = (ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(allocator, BATCH_ROWS);
+            PreparedStatement stmt = conn.prepareStatement(query.sql());
             List<AutoCloseable> all = new ArrayList<>(owned);
             all.add(conn);
             all.add(stmt);
-            all.add(rs);
-            // ArrowStream closes in reverse: result set, statement, connection, then the owned files.
-            return new ArrowStream(reader, all.toArray(new AutoCloseable[0]));
+            // ArrowStream closes the reader, then in reverse: statement, connection, the owned files.
+            return new ArrowStream(new DeferredRead(stmt, allocator, BATCH_ROWS, query::explain), query,
+                    all.toArray(new AutoCloseable[0]));
         } catch (SQLException | RuntimeException e) {
-            closeQuietly(List.of(conn, stmt == null ? () -> { } : stmt, rs == null ? () -> { } : rs));
+            closeQuietly(List.of(conn));
             throw e;
         }
     }
@@ -110,6 +106,19 @@ public final class DuckDbDecoder {
             delete.close();
             throw e;
         }
+    }
+
+    /** The read query, for an engine to run in place; its errors read as this decoder's own. */
+    private record FileQuery(String sql, String dataset, String source, Path file) implements LocalFileQuery {
+        @Override
+        public String explain(SQLException failure) {
+            return failure(dataset, source, file, failure);
+        }
+    }
+
+    private static String failure(String dataset, String source, Path file, SQLException e) {
+        return "dataset `" + dataset + "`: cannot read " + source + ": " + conciseMessage(e, file, source)
+                + " (check file_format and the csv_* params, or the content at the source)";
     }
 
     /**

@@ -3,17 +3,24 @@ package io.paprika.connector.common;
 import io.paprika.spi.testing.ScanRows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paprika.spi.ArrowStream;
 import io.paprika.spi.ConnectorException;
+import io.paprika.spi.LocalFileQuery;
 import io.paprika.spi.ScanRequest;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,9 +147,37 @@ class DuckDbDecoderTest {
             csv.append(i).append(",x\n");
         }
         Path f = write("ragged.csv", csv.append("1,2,3\n").toString());
-        ConnectorException e = assertThrows(ConnectorException.class, () -> decode(f, Map.of(), ScanRequest.all()));
+        // Found while reading, past the prepare: an IOException caused by the connector's error.
+        IOException read = assertThrows(IOException.class, () -> decode(f, Map.of(), ScanRequest.all()));
+        ConnectorException e = assertInstanceOf(ConnectorException.class, read.getCause());
+        assertEquals(e.getMessage(), read.getMessage());
+        assertTrue(e.getMessage().startsWith("dataset `d`: cannot read " + f + ": "), e.getMessage());
         assertTrue(e.getMessage().contains("CSV Error on Line: 30002; Original Line: 1,2,3"), e.getMessage());
         assertFalse(e.getMessage().contains("LINE 1: SELECT"), e.getMessage());
+        assertFalse(e.retryable());
+    }
+
+    @Test
+    void offersTheReadAsAFileQueryThatYieldsTheSameRows() throws Exception {
+        Path f = write("p.csv", "id,name\n1,apple\n2,pear\n3,fig\n");
+        ScanRequest request = new ScanRequest(List.of("name"), Optional.of("id >= 2"), false);
+        try (ArrowStream stream = DuckDbDecoder.decode("d", "https://example.com/p.csv", f, "p.csv",
+                Optional.empty(), FormatOptions.defaults(), request, allocator)) {
+            LocalFileQuery query = stream.fileQuery().orElseThrow();
+            List<String> names = new ArrayList<>();
+            try (Connection c = new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
+                    Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery(query.sql() + " ORDER BY 1")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            assertEquals(List.of("fig", "pear"), names);
+            String explained = query.explain(new SQLException("Conversion Error: bad value in " + f));
+            assertEquals("dataset `d`: cannot read https://example.com/p.csv: Conversion Error: bad value in "
+                    + "https://example.com/p.csv (check file_format and the csv_* params, or the content at the source)",
+                    explained);
+        }
     }
 
     @Test
