@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,25 +48,34 @@ final class HttpSourceTable implements SourceTable {
     public ScanResult scan(ScanRequest request, BufferAllocator allocator) throws ConnectorException {
         requireNonNull(request, "request");
         requireNonNull(allocator, "allocator");
-        HttpResponse<InputStream> response = send(request);
-        int status = response.statusCode();
-        if (status == 304 && request.conditional()) {
-            closeQuietly(response.body());
-            LOG.debug("dataset {}: {} not modified", config.dataset(), config.displayUrl());
-            return ScanResult.notModified();
+        DeleteOnClose download = newDownloadFile();
+        boolean handedOver = false;
+        try {
+            HttpResponse<ResponseBody> response = send(request, download);
+            int status = response.statusCode();
+            if (status == 304 && request.conditional()) {
+                closeQuietly(response.body());
+                LOG.debug("dataset {}: {} not modified", config.dataset(), config.displayUrl());
+                return ScanResult.notModified();
+            }
+            if (status < 200 || status > 299) {
+                throw HttpErrors.status(config, status, bodyStart(response));
+            }
+            save(response, download);
+            Optional<String> contentType = response.headers().firstValue("Content-Type");
+            handedOver = true; // the decoder deletes the file with its stream, or at once if it fails
+            ArrowStream rows = DuckDbDecoder.decode(config.dataset(), config.displayUrl(), download.file(),
+                    config.uri().getPath() == null ? "" : config.uri().getPath(), contentType, config.format(), request,
+                    allocator, download);
+            // Validators are kept only once the content decoded, so a bad body is fetched again next time.
+            etag = response.headers().firstValue("ETag");
+            lastModified = response.headers().firstValue("Last-Modified");
+            return ScanResult.of(rows);
+        } finally {
+            if (!handedOver) {
+                closeQuietly(download);
+            }
         }
-        if (status < 200 || status > 299) {
-            throw HttpErrors.status(config, status, bodyStart(response));
-        }
-        DeleteOnClose download = download(response);
-        Optional<String> contentType = response.headers().firstValue("Content-Type");
-        ArrowStream rows = DuckDbDecoder.decode(config.dataset(), config.displayUrl(), download.file(),
-                config.uri().getPath() == null ? "" : config.uri().getPath(), contentType, config.format(), request,
-                allocator, download);
-        // Validators are kept only once the content decoded, so a bad body is fetched again next time.
-        etag = response.headers().firstValue("ETag");
-        lastModified = response.headers().firstValue("Last-Modified");
-        return ScanResult.of(rows);
     }
 
     /**
@@ -75,10 +83,10 @@ final class HttpSourceTable implements SourceTable {
      * configured headers only ever go to the origin of the configured URL (a presigned storage URL
      * behind a redirect would also reject them).
      */
-    private HttpResponse<InputStream> send(ScanRequest scan) throws ConnectorException {
+    private HttpResponse<ResponseBody> send(ScanRequest scan, DeleteOnClose download) throws ConnectorException {
         URI target = config.uri();
         for (int hop = 0; ; hop++) {
-            HttpResponse<InputStream> response = send(target, scan, sameOrigin(target, config.uri()));
+            HttpResponse<ResponseBody> response = send(target, scan, sameOrigin(target, config.uri()), download);
             Optional<String> location = response.headers().firstValue("Location");
             if (!REDIRECTS.contains(response.statusCode()) || location.isEmpty()) {
                 return response;
@@ -104,8 +112,8 @@ final class HttpSourceTable implements SourceTable {
         }
     }
 
-    private HttpResponse<InputStream> send(URI target, ScanRequest scan, boolean withCredentials)
-            throws ConnectorException {
+    private HttpResponse<ResponseBody> send(URI target, ScanRequest scan, boolean withCredentials,
+            DeleteOnClose download) throws ConnectorException {
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(config.timeout())
                 .header("Accept-Encoding", "gzip")
@@ -119,7 +127,7 @@ final class HttpSourceTable implements SourceTable {
             lastModified.ifPresent(v -> request.header("If-Modified-Since", v));
         }
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            return client.send(request.build(), ResponseBody.handler(download.file()));
         } catch (IOException e) {
             throw HttpErrors.transport(config, e);
         } catch (InterruptedException e) {
@@ -138,35 +146,36 @@ final class HttpSourceTable implements SourceTable {
         return u.getPort() > 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 
-    private DeleteOnClose download(HttpResponse<InputStream> response) throws ConnectorException {
-        DeleteOnClose file;
+    private DeleteOnClose newDownloadFile() throws ConnectorException {
         try {
-            file = new DeleteOnClose(Files.createTempFile("paprika-http-", ".download"));
+            return new DeleteOnClose(Files.createTempFile("paprika-http-", ".download"));
         } catch (IOException e) {
-            closeQuietly(response.body());
             throw new ConnectorException("dataset `" + config.dataset() + "`: cannot create a temporary file for "
                     + config.displayUrl() + ": " + e, true, e);
         }
-        try (InputStream body = decoded(response)) {
-            long bytes = Files.copy(body, file.file(), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Leaves the whole body in the download file, if the client did not already write it there. */
+    private void save(HttpResponse<ResponseBody> response, DeleteOnClose download) throws ConnectorException {
+        try {
+            long bytes;
+            if (response.body().file().isPresent()) {
+                bytes = Files.size(download.file());
+            } else {
+                try (InputStream body = response.body().decoded(response.headers())) {
+                    bytes = Files.copy(body, download.file(), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
             LOG.info("dataset {}: downloaded {} bytes from {}", config.dataset(), bytes, config.displayUrl());
-            return file;
         } catch (IOException e) {
-            closeQuietly(file);
             throw HttpErrors.transport(config, e);
         }
     }
 
-    private static InputStream decoded(HttpResponse<InputStream> response) throws IOException {
-        boolean gzip = response.headers().firstValue("Content-Encoding")
-                .map(v -> v.trim().equalsIgnoreCase("gzip") || v.trim().equalsIgnoreCase("x-gzip")).orElse(false);
-        return gzip ? new GZIPInputStream(response.body()) : response.body();
-    }
-
     /** The first bytes of an error body as one line of text, for the message. */
-    private static String bodyStart(HttpResponse<InputStream> response) {
+    private static String bodyStart(HttpResponse<ResponseBody> response) {
         byte[] head;
-        try (InputStream body = decoded(response)) {
+        try (InputStream body = response.body().decoded(response.headers())) {
             head = body.readNBytes(ERROR_BODY_BYTES);
         } catch (IOException e) {
             return "";

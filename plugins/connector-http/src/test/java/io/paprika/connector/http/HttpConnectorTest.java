@@ -142,9 +142,11 @@ class HttpConnectorTest {
             }
         });
         SourceTable table = open(server.url("/etag.csv"), Map.of());
+        long before = tempDownloads();
         assertEquals(3, ScanRows.drain(table.scan(CONDITIONAL, allocator)).size());
         ScanResult second = table.scan(CONDITIONAL, allocator);
         assertTrue(second.rows().isEmpty(), "expected notModified on 304");
+        assertEquals(before, tempDownloads(), "no download file is left behind, read or not modified");
         // An unconditional scan sends no validator and gets the rows again.
         assertEquals(3, ScanRows.drain(table.scan(ScanRequest.all(), allocator)).size());
         assertEquals(2, full[0]);
@@ -168,6 +170,7 @@ class HttpConnectorTest {
 
     @Test
     void notFoundAndServerErrors() throws Exception {
+        long before = tempDownloads();
         ConnectorException e = assertThrows(ConnectorException.class, () -> scan(server.url("/nope.csv"), Map.of()));
         assertEquals("dataset `products`: " + server.url("/nope.csv") + " answered HTTP 404 (not found); check the URL",
                 e.getMessage());
@@ -186,6 +189,7 @@ class HttpConnectorTest {
         e = assertThrows(ConnectorException.class, () -> scan(server.url("/teapot.csv"), Map.of()));
         assertFalse(e.retryable());
         assertTrue(e.getMessage().endsWith(": " + "x".repeat(200)), e.getMessage());
+        assertEquals(before, tempDownloads(), "no download file is left behind by a failed request");
     }
 
     @Test
