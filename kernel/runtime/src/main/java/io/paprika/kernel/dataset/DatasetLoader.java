@@ -119,35 +119,34 @@ final class DatasetLoader {
                     return LoadOutcome.unchanged();
                 }
                 long before = d.rowCount();
-                long rows;
-                OptionalLong inPlace;
+                // Closed once the dataset is ready: deleting a large download takes tens of ms.
                 try (ArrowStream stream = result.rows().get()) {
                     // A full load into an engine that can read the source's files runs there, whole.
-                    inPlace = append || stream.fileQuery().isEmpty() ? OptionalLong.empty()
+                    OptionalLong inPlace = append || stream.fileQuery().isEmpty() ? OptionalLong.empty()
                             : table.replace(stream.fileQuery().get());
-                    rows = inPlace.isPresent() ? inPlace.getAsLong()
+                    long rows = inPlace.isPresent() ? inPlace.getAsLong()
                             : fill(stream, spec.name(), append ? r -> table.append(r, AppendFilters.conflictAction(a))
                                     : table::replace);
+                    d.scanned(sql);
+                    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+                    long bytes = table.sizeBytes();
+                    d.loaded(rows, bytes, started, took);
+                    if (persistent(spec)) {
+                        history.save(spec.name(), started, rows, took.toMillis());
+                    }
+                    if (append) {
+                        LOG.info("Appended {} rows to dataset {} ({} rows, {}) in {}", Math.max(0, rows - before),
+                                spec.name(), rows, mib(bytes), Durations.format(took));
+                    } else {
+                        LOG.info("Loaded {} rows ({}) for dataset {} in {}{}", rows, mib(bytes), spec.name(),
+                                Durations.format(took), inPlace.isPresent() ? " (the engine read the source file itself)" : "");
+                    }
+                    if (!refresh) {
+                        // Once, when the table first fills: later loads come from the same source shape.
+                        AppendFilters.checkTimeFormat(spec, table);
+                    }
+                    return LoadOutcome.loaded();
                 }
-                d.scanned(sql);
-                Duration took = Duration.ofNanos(System.nanoTime() - t0);
-                long bytes = table.sizeBytes();
-                d.loaded(rows, bytes, started, took);
-                if (persistent(spec)) {
-                    history.save(spec.name(), started, rows, took.toMillis());
-                }
-                if (append) {
-                    LOG.info("Appended {} rows to dataset {} ({} rows, {}) in {}", Math.max(0, rows - before),
-                            spec.name(), rows, mib(bytes), Durations.format(took));
-                } else {
-                    LOG.info("Loaded {} rows ({}) for dataset {} in {}{}", rows, mib(bytes), spec.name(),
-                            Durations.format(took), inPlace.isPresent() ? " (the engine read the source file itself)" : "");
-                }
-                if (!refresh) {
-                    // Once, when the table first fills: later loads come from the same source shape.
-                    AppendFilters.checkTimeFormat(spec, table);
-                }
-                return LoadOutcome.loaded();
             }
         } catch (IllegalArgumentException e) {
             // time_format does not fit time_column: the user must fix the spicepod; retrying won't help.
