@@ -57,6 +57,45 @@ class FlightClientIT {
         }
     }
 
+    @Test
+    void aStatementIsDescribedAnewOnceItsDatasetChanges(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("items.parquet");
+        try (Connection c = new DuckDBDriver().connect("jdbc:duckdb:", new Properties()); Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT i AS id FROM range(10) t(i)) TO '" + file + "' (FORMAT parquet)");
+        }
+        Files.writeString(dir.resolve("spicepod.yaml"), """
+                version: v1
+                kind: Spicepod
+                name: shapes
+                datasets:
+                  - {from: file:items.parquet, name: items, acceleration: {enabled: true, engine: duckdb}}
+                """);
+        try (Spiced spiced = Spiced.start(dir, null, Map.of()); RootAllocator allocator = new RootAllocator();
+                FlightClient client = FlightClient.builder(allocator,
+                        Location.forGrpcInsecure("127.0.0.1", spiced.flightPort())).build();
+                FlightSqlClient sql = new FlightSqlClient(client)) {
+            spiced.awaitReady(Duration.ofSeconds(60));
+            assertEquals(List.of("id"), columns(sql.execute("SELECT * FROM items")));
+            assertEquals(List.of("id"), columns(sql.execute("SELECT * FROM items")), "kept by text");
+
+            try (Connection c = new DuckDBDriver().connect("jdbc:duckdb:", new Properties()); Statement s = c.createStatement()) {
+                s.execute("COPY (SELECT i AS id, 'n' || i AS name FROM range(10) t(i)) TO '" + file + "' (FORMAT parquet)");
+            }
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(spiced.url("/v1/datasets/items/acceleration/refresh")))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            spiced.awaitTrue(Duration.ofSeconds(30), "the new column to load",
+                    () -> spiced.body("SELECT * FROM items WHERE id = 1").contains("\"name\":\"n1\""));
+            assertEquals(List.of("id", "name"), columns(sql.execute("SELECT * FROM items")),
+                    "the kept shape was dropped when the rows changed");
+        }
+    }
+
+    private static List<String> columns(FlightInfo info) {
+        return info.getSchemaOptional().orElseThrow().getFields().stream().map(f -> f.getName()).toList();
+    }
+
     private void queryTheRuntime(Path dir) throws Exception {
         try (Spiced spiced = Spiced.start(dir, null, Map.of()); RootAllocator allocator = new RootAllocator()) {
             spiced.awaitTrue(Duration.ofSeconds(60), "ids to load",

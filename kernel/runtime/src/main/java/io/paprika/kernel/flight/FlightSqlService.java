@@ -54,7 +54,7 @@ public final class FlightSqlService extends MetadataCommands {
     private final BufferAllocator allocator;
     private final DatasetCatalog catalog;
     private final QueryMetrics queryMetrics;
-    private final PreparedShapes preparedShapes = new PreparedShapes(this::describe);
+    private final DescribedShapes shapes = new DescribedShapes(this::describe);
     /** Streams run here, off the gRPC call thread (see {@link StreamSender}). */
     private final ExecutorService streams = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "paprika-flight-stream");
@@ -82,6 +82,7 @@ public final class FlightSqlService extends MetadataCommands {
         this.allocator = requireNonNull(allocator, "allocator");
         this.catalog = catalog;
         this.queryMetrics = requireNonNull(queryMetrics, "queryMetrics");
+        datasets.onRowsChanged(shapes::datasetChanged);
     }
 
     // ---- statements -------------------------------------------------------------------------
@@ -92,13 +93,13 @@ public final class FlightSqlService extends MetadataCommands {
         String sql = command.getQuery();
         FlightSql.TicketStatementQuery ticket = FlightSql.TicketStatementQuery.newBuilder()
                 .setStatementHandle(ByteString.copyFromUtf8(sql)).build();
-        return info(describe(sql).result(), descriptor, Any.pack(ticket).toByteArray());
+        return info(shapes.of(sql).result(), descriptor, Any.pack(ticket).toByteArray());
     }
 
     @Override
     public SchemaResult getSchemaStatement(FlightSql.CommandStatementQuery command, CallContext context,
             FlightDescriptor descriptor) {
-        return new SchemaResult(describe(command.getQuery()).result());
+        return new SchemaResult(shapes.of(command.getQuery()).result());
     }
 
     @Override
@@ -113,7 +114,7 @@ public final class FlightSqlService extends MetadataCommands {
     public void createPreparedStatement(FlightSql.ActionCreatePreparedStatementRequest request, CallContext context,
             StreamListener<Result> listener) {
         try {
-            QueryShape shape = preparedShapes.prepare(request.getQuery());
+            QueryShape shape = shapes.prepare(request.getQuery());
             byte[] handle = PreparedHandle.of(request.getQuery()).encode();
             FlightSql.ActionCreatePreparedStatementResult result = FlightSql.ActionCreatePreparedStatementResult
                     .newBuilder().setPreparedStatementHandle(ByteString.copyFrom(handle))
@@ -166,14 +167,14 @@ public final class FlightSqlService extends MetadataCommands {
     public FlightInfo getFlightInfoPreparedStatement(FlightSql.CommandPreparedStatementQuery command,
             CallContext context, FlightDescriptor descriptor) {
         PreparedHandle handle = PreparedHandle.decode(command.getPreparedStatementHandle().toByteArray());
-        return info(preparedShapes.of(handle.sql()).result(), descriptor, Any.pack(command).toByteArray());
+        return info(shapes.of(handle.sql()).result(), descriptor, Any.pack(command).toByteArray());
     }
 
     @Override
     public SchemaResult getSchemaPreparedStatement(FlightSql.CommandPreparedStatementQuery command,
             CallContext context, FlightDescriptor descriptor) {
         PreparedHandle handle = PreparedHandle.decode(command.getPreparedStatementHandle().toByteArray());
-        return new SchemaResult(preparedShapes.of(handle.sql()).result());
+        return new SchemaResult(shapes.of(handle.sql()).result());
     }
 
     @Override
