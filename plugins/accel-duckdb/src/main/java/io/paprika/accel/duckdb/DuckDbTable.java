@@ -106,7 +106,7 @@ final class DuckDbTable implements AcceleratedTable {
             }
             if (file) {
                 showInMain(conn);
-                execute(conn, "CHECKPOINT " + Sql.ident(catalog));
+                checkpoint(conn);
             }
             long count = count(conn);
             LOG.debug("dataset {}: loaded {} rows in {} ms", dataset, count, (System.nanoTime() - started) / 1_000_000);
@@ -141,7 +141,7 @@ final class DuckDbTable implements AcceleratedTable {
                 if (create) {
                     showInMain(conn);
                 }
-                execute(conn, "CHECKPOINT " + Sql.ident(catalog));
+                checkpoint(conn);
             }
             return count(conn);
         } catch (Exception e) {
@@ -197,7 +197,7 @@ final class DuckDbTable implements AcceleratedTable {
                 conn.setAutoCommit(true);
             }
             if (file && deleted > 0) {
-                execute(conn, "CHECKPOINT " + Sql.ident(catalog));
+                checkpoint(conn);
             }
             return deleted;
         } catch (SQLException e) {
@@ -302,6 +302,18 @@ final class DuckDbTable implements AcceleratedTable {
         try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /**
+     * Writes the file table's changes from the WAL into the file. The change is already committed:
+     * when a query still runs (DuckDB then refuses), the checkpoint is left to DuckDB's own, later.
+     */
+    private void checkpoint(DuckDBConnection conn) {
+        try {
+            execute(conn, "CHECKPOINT " + Sql.ident(catalog));
+        } catch (SQLException e) {
+            LOG.debug("dataset {}: checkpoint postponed: {}", dataset, e.getMessage());
         }
     }
 
