@@ -152,14 +152,10 @@ final class DatasetLoader {
             // time_format does not fit time_column: the user must fix the spicepod; retrying won't help.
             fail(d, e.getMessage(), null);
             return LoadOutcome.failed(e.getMessage(), false);
-        } catch (ConnectorException e) {
-            fail(d, e.getMessage(), null);
-            return LoadOutcome.failed(e.getMessage(), e.retryable());
         } catch (Exception e) {
             Optional<ConnectorException> source = ConnectorException.behind(e);
-            if (source.isPresent()) { // the connector's error, found while the engine read its batches
-                fail(d, source.get().getMessage(), null);
-                return LoadOutcome.failed(source.get().getMessage(), source.get().retryable());
+            if (source.isPresent()) {
+                return sourceFailed(d, source.get());
             }
             if (e instanceof AccelerationException) {
                 fail(d, e.getMessage(), null);
@@ -194,14 +190,10 @@ final class DatasetLoader {
                 ArrowStream probe = source(d, connector.get()).scan(ScanRequest.all(), child).rows().orElseThrow(
                         () -> new ConnectorException("the connector answered `not modified` to a first scan", false))) {
             d.sourceSchema(probe.reader().getVectorSchemaRoot().getSchema());
-        } catch (ConnectorException e) {
-            fail(d, e.getMessage(), null);
-            return LoadOutcome.failed(e.getMessage(), e.retryable());
         } catch (Exception e) {
             Optional<ConnectorException> source = ConnectorException.behind(e);
             if (source.isPresent()) {
-                fail(d, source.get().getMessage(), null);
-                return LoadOutcome.failed(source.get().getMessage(), source.get().retryable());
+                return sourceFailed(d, source.get());
             }
             fail(d, "reading the source failed: " + e, e);
             return LoadOutcome.failed("reading the source failed: " + e, false);
@@ -268,6 +260,15 @@ final class DatasetLoader {
         if (changed) {
             LOG.warn("dataset `{}`: {}", d.name(), msg);
         }
+    }
+
+    /**
+     * The connector's own error, thrown by its scan or found behind the reader's while the engine
+     * read the batches: reported in its words, retried when it says so.
+     */
+    private LoadOutcome sourceFailed(Dataset d, ConnectorException e) {
+        fail(d, e.getMessage(), null);
+        return LoadOutcome.failed(e.getMessage(), e.retryable());
     }
 
     private void fail(Dataset d, String msg, Exception e) {

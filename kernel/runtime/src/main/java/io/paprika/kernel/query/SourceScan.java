@@ -72,8 +72,8 @@ final class SourceScan implements FederatedInput {
 
     private QueryException sourceFailed(ConnectorException e) {
         // Connector messages already name the dataset.
-            String msg = e.getMessage() != null && e.getMessage().startsWith("dataset `") ? e.getMessage()
-                    : "dataset `" + dataset.name() + "`: " + e.getMessage();
+        String msg = e.getMessage() != null && e.getMessage().startsWith("dataset `") ? e.getMessage()
+                : "dataset `" + dataset.name() + "`: " + e.getMessage();
         return new QueryException(e.retryable() ? QueryException.Kind.UNAVAILABLE : QueryException.Kind.INTERNAL,
                 "reading the source failed: " + msg, e);
     }

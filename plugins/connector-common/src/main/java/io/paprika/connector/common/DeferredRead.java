@@ -46,7 +46,8 @@ final class DeferredRead extends ArrowReader {
                 results = statement.executeQuery();
                 batches = (ArrowReader) ((DuckDBResultSet) results).arrowExportStream(allocator, batchRows);
             } catch (SQLException e) {
-                throw new IOException(explain.apply(e), new ConnectorException(explain.apply(e), false, e));
+                String message = explain.apply(e);
+                throw new IOException(message, new ConnectorException(message, false, e));
             }
         }
         return batches;
