@@ -17,16 +17,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.zip.GZIPInputStream;
 import org.apache.arrow.memory.BufferAllocator;
-import org.duckdb.DuckDBDriver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Decodes a local CSV, JSON, NDJSON or Parquet file (gzipped or not) into Arrow batches with a
- * fresh in-memory DuckDB, which is closed with the returned stream.
+ * connection of the bundle's {@link DecoderDatabase}, which is closed with the returned stream.
  */
 public final class DuckDbDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbDecoder.class);
@@ -80,8 +78,7 @@ public final class DuckDbDecoder {
      */
     private static ArrowStream run(FileQuery query, BufferAllocator allocator, List<AutoCloseable> owned)
             throws SQLException {
-        // DriverManager cannot see drivers inside OSGi bundles, so the driver is used directly.
-        Connection conn = new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
+        Connection conn = DecoderDatabase.connect();
         try {
             PreparedStatement stmt = conn.prepareStatement(query.sql());
             List<AutoCloseable> all = new ArrayList<>(owned);

@@ -1,5 +1,6 @@
 package io.paprika.connector.http;
 
+import io.paprika.connector.common.DecoderDatabase;
 import io.paprika.spi.ConnectorException;
 import io.paprika.spi.Connector;
 import io.paprika.spi.ParamSpec;
@@ -11,10 +12,17 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 
 /** Datasets from {@code http://} and {@code https://} URLs: CSV, JSON, NDJSON or Parquet bodies. */
 @Component(service = Connector.class, property = {Connector.SCHEMES + "=http", Connector.SCHEMES + "=https"})
 public final class HttpConnector implements Connector {
+
+    /** The bundle stops: its decoder database goes with it (see {@link DecoderDatabase}). */
+    @Deactivate
+    public void deactivate() {
+        DecoderDatabase.close();
+    }
 
     @Override
     public List<ParamSpec> params() {
