@@ -29,6 +29,9 @@ final class Distribution {
                     + "`./mvnw -B -ntp install -DskipTests` from the repository root first, or pass --dist");
         }
         Path home = into.resolve("spiced");
+        if (Files.exists(home)) { // a reused --work folder: no jar of an older build may stay behind
+            Bench.deleteTree(home);
+        }
         try (Stream<Path> all = Files.walk(built)) {
             all.forEach(p -> copy(p, home.resolve(built.relativize(p).toString())));
         }
