@@ -55,6 +55,8 @@ public final class FlightSqlService extends MetadataCommands {
     private final DatasetCatalog catalog;
     private final QueryMetrics queryMetrics;
     private final DescribedShapes shapes = new DescribedShapes(this::describe);
+    /** Query allocators close once gRPC has written their last batches (see {@link DrainedAllocators}). */
+    private final DrainedAllocators drained = new DrainedAllocators();
     /** Streams run here, off the gRPC call thread (see {@link StreamSender}). */
     private final ExecutorService streams = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "paprika-flight-stream");
@@ -279,10 +281,11 @@ public final class FlightSqlService extends MetadataCommands {
     private void run(String sql, List<Object> parameters, ServerStreamListener listener) {
         streams.execute(() -> {
             QueryRun measured = queryMetrics.start(QueryMetrics.FLIGHT);
-            try (BufferAllocator child = allocator.newChildAllocator("flight-query", 0, Long.MAX_VALUE)) {
+            BufferAllocator child = allocator.newChildAllocator("flight-query", 0, Long.MAX_VALUE);
+            try {
                 // Each catch below runs after the stream closed: failed() only counts a query that never streamed.
                 try (ArrowStream stream = measured.track(cachedQueries.execute(sql, parameters, child).stream())) {
-                    long rows = StreamSender.send(stream, listener);
+                    long rows = StreamSender.send(stream, listener, child);
                     if (listener.isCancelled()) {
                         LOG.info("Flight query cancelled by the client after {} rows; stopped", rows);
                     }
@@ -299,6 +302,8 @@ public final class FlightSqlService extends MetadataCommands {
                         listener.error(FlightErrors.internal("the query failed while streaming: " + e.getMessage(), e));
                     }
                 }
+            } finally {
+                drained.closeWhenDrained(child);
             }
         });
     }
@@ -307,5 +312,6 @@ public final class FlightSqlService extends MetadataCommands {
     @Override
     public void close() {
         streams.shutdownNow();
+        drained.close();
     }
 }
