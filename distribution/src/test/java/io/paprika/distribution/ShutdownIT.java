@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.arrow.flight.CallStatus;
@@ -19,7 +20,10 @@ import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SIGTERM: not ready at once, new queries refused (HTTP 503, Flight closed), the running query finishes, exit 0. */
+/**
+ * SIGTERM: not ready at once, new queries refused (HTTP 503, Flight closed), the running query
+ * finishes, exit 0, and no temporary file is left behind.
+ */
 class ShutdownIT {
 
     @Test
@@ -34,7 +38,10 @@ class ShutdownIT {
                     name: nums
                     acceleration: {enabled: true, engine: duckdb}
                 """);
-        try (Spiced spiced = Spiced.start(dir, null, Map.of(), "--shutdown-grace-period", "60s")) {
+        // Its own temp folder, to see what the process leaves there.
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        try (Spiced spiced = Spiced.start(dir, null, Map.of("JAVA_OPTS", "-Djava.io.tmpdir=" + tmp),
+                "--shutdown-grace-period", "60s")) {
             spiced.awaitReady(Duration.ofSeconds(60));
             // Several seconds of work in DuckDB.
             CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> {
@@ -68,6 +75,10 @@ class ShutdownIT {
             assertTrue(done.body().startsWith("[{\"s\":"), done.body());
             assertTrue(answered > terminated, "the query was still running at SIGTERM");
             assertEquals(0, spiced.awaitExit(Duration.ofSeconds(60)), spiced.output());
+            // DuckDB unpacks its 70 MB native library there at each start; a clean exit deletes it.
+            try (var left = Files.list(tmp)) {
+                assertEquals(List.of(), left.map(p -> p.getFileName().toString()).toList());
+            }
             assertTrue(spiced.output().contains("Draining: not ready, new queries refused; waiting up to 1m 0s for "
                     + "running queries: 1"), spiced.output());
         }
