@@ -64,6 +64,17 @@ class DecoderDatabaseTest {
         }
     }
 
+    @Test
+    void aReadStillRunningWhenTheBundleStopsFinishes() throws Exception {
+        try (Connection read = DecoderDatabase.connect()) {
+            DecoderDatabase.close();
+            try (Statement st = read.createStatement(); ResultSet rs = st.executeQuery("SELECT sum(range) FROM range(1000)")) {
+                assertTrue(rs.next());
+                assertEquals(499500, rs.getLong(1));
+            }
+        }
+    }
+
     private static boolean hasMarker(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'marker'")) {
