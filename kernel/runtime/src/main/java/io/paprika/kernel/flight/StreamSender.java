@@ -15,8 +15,8 @@ import org.apache.arrow.vector.ipc.ArrowReader;
  *
  * <p>Each batch's buffers are moved (not copied) into a root of the call's own and handed to gRPC
  * as they are (zero-copy): the reader refills its vectors with new buffers, while those already
- * handed over stay alive until gRPC has written them. Copying them took a fifth of the server's
- * time on a 10M-row {@code SELECT *}.
+ * handed over stay alive until gRPC has written them. Without the copy a 10M-row {@code SELECT *}
+ * reached a warm Java client in ~0.9-1.0 s instead of ~1.15-1.3 s.
  *
  * <p>Runs on a worker thread, never on the gRPC call's own thread: gRPC delivers the "ready" and
  * "cancelled" callbacks on that thread, so blocking it would wait forever.
