@@ -108,14 +108,9 @@ public final class Paprika implements AutoCloseable {
         registry.addListener(queries);
         CachedQueries cached = new CachedQueries(queries, resultsCache(pod.resultsCache()));
         datasets.onRowsChanged(cached::invalidate);
-        FlightSqlService flightSql = new FlightSqlService(cached, queries, datasets, allocator, version(),
-                metrics.queries());
-        // Loads start once everything that watches them is in place, and run while the servers start
-        // (on 2 cores that took ~1.5 s, after which the quickstart's loads only began).
-        datasets.start();
         // Flight first: once HTTP answers /v1/ready, every endpoint must be serving.
-        flight = FlightEndpoint.start(options.flight(), flightSql, allocator, options.flightMaxMessageBytes(),
-                security.flight(), metrics.flight());
+        flight = FlightEndpoint.start(options.flight(), new FlightSqlService(cached, queries, datasets, allocator, version(),
+                metrics.queries()), allocator, options.flightMaxMessageBytes(), security.flight(), metrics.flight());
         metricsServer = MetricsServer.start(options.metrics(), metrics.registry());
         OtlpMetricsCollector otlpMetrics = new OtlpMetricsCollector(OtlpMetricsCollector.DEFAULT_MAX_SERIES);
         otlpMetrics.register(metrics.registry());
@@ -129,6 +124,7 @@ public final class Paprika implements AutoCloseable {
             return t;
         });
         housekeeping.scheduleWithFixedDelay(inventory::logNewFailures, 0, 1, TimeUnit.SECONDS);
+        datasets.start();
         LOG.info("Runtime started in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
