@@ -68,10 +68,11 @@ final class Spiced implements AutoCloseable {
 
     /** Starts the runtime in {@code workDir}, which holds the spicepod (or none, for the quickstart). */
     static Spiced start(Distribution dist, Path workDir, Map<String, String> env) throws IOException {
-        int http = freePort();
-        int flight = freePort();
-        int metrics = freePort();
-        int otlp = freePort();
+        int[] ports = freePorts(4);
+        int http = ports[0];
+        int flight = ports[1];
+        int metrics = ports[2];
+        int otlp = ports[3];
         List<String> cmd = new ArrayList<>(List.of(dist.launcher().toString(),
                 "--http", "127.0.0.1:" + http, "--flight", "127.0.0.1:" + flight,
                 "--metrics", "127.0.0.1:" + metrics, "--open_telemetry", "127.0.0.1:" + otlp));
@@ -81,9 +82,22 @@ final class Spiced implements AutoCloseable {
         return new Spiced(pb.start(), started, http, flight, metrics);
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /** {@code n} different free ports: the sockets stay open until all have theirs, so none repeats. */
+    static int[] freePorts(int n) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[n];
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : sockets) {
+                if (s != null) {
+                    s.close();
+                }
+            }
         }
     }
 

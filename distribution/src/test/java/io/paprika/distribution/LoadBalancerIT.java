@@ -66,8 +66,9 @@ class LoadBalancerIT {
         replicas[1] = replica(1);
         replicas[0].awaitReady(Duration.ofSeconds(60));
         replicas[1].awaitReady(Duration.ofSeconds(60));
-        int lbHttp = Spiced.freePort();
-        int lbFlight = Spiced.freePort();
+        int[] lbPorts = Spiced.freePorts(2);
+        int lbHttp = lbPorts[0];
+        int lbFlight = lbPorts[1];
         HaProxy lb = HaProxy.start(dir, lbHttp, lbFlight, List.of(ports));
         running.add(lb);
         lb.awaitStatus("r1", "UP", Duration.ofSeconds(10));

@@ -59,7 +59,8 @@ final class Spiced implements AutoCloseable {
     /** The four ports a runtime listens on; kept so a restarted replica comes back on the same ones. */
     record Ports(int http, int flight, int metrics, int otlp) {
         static Ports free() throws IOException {
-            return new Ports(freePort(), freePort(), freePort(), freePort());
+            int[] p = freePorts(4);
+            return new Ports(p[0], p[1], p[2], p[3]);
         }
     }
 
@@ -96,8 +97,28 @@ final class Spiced implements AutoCloseable {
     }
 
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        return freePorts(1)[0];
+    }
+
+    /**
+     * {@code n} different free ports: every socket stays open until all have theirs (closed one by
+     * one, the system may hand out the same port twice, and did: --flight and --metrics got one).
+     */
+    static int[] freePorts(int n) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[n];
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : sockets) {
+                if (s != null) {
+                    s.close();
+                }
+            }
         }
     }
 
