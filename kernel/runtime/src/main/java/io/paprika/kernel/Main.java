@@ -128,11 +128,21 @@ public final class Main implements Callable<Integer> {
      * SIGTERM is the normal way to stop a replica: it exits 0 (not 143) through {@code System.exit},
      * which runs the shutdown hook and then lets the JVM delete its temporary files. Halting from the
      * hook, as before, left a copy of DuckDB's 70 MB native library in the temp folder per start.
+     * A signal the JVM may not handle (all of them under {@code -Xrs}) keeps its default; returns
+     * whether every one was taken.
      */
-    private static void exitCleanlyOn(String... signals) {
+    static boolean exitCleanlyOn(String... signals) {
+        boolean all = true;
         for (String name : signals) {
-            Signal.handle(new Signal(name), signal -> System.exit(0));
+            try {
+                Signal.handle(new Signal(name), signal -> System.exit(0));
+            } catch (IllegalArgumentException e) {
+                LoggerFactory.getLogger(Main.class).debug("SIG{} keeps its default handling: {}", name,
+                        e.getMessage());
+                all = false;
+            }
         }
+        return all;
     }
 
     /** The version from the jar manifest (set at build time). */
