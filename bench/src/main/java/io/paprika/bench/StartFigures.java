@@ -24,6 +24,13 @@ final class StartFigures {
 
     private Figure startup() throws Exception {
         Env.say("start-up: bin/spiced on the quickstart to /v1/ready");
+        // The first run has no class data archive (bin/spiced), writes one when it stops, and is kept
+        // out of the median; the later runs map it, as every start after an installation's first does.
+        Path archives = env.dist().home().resolve("var/cds");
+        if (Files.exists(archives)) {
+            Bench.deleteTree(archives);
+        }
+        double first = 0;
         List<Double> times = new ArrayList<>();
         for (int i = 0; i <= env.options().runs(); i++) {
             // No spicepod.yaml in the working folder: the runtime serves its bundled quickstart.
@@ -33,14 +40,19 @@ final class StartFigures {
                 double ms = Stats.millisSince(spiced.startedNanos());
                 if (i > 0) {
                     times.add(ms);
+                } else {
+                    first = ms;
                 }
             }
         }
         double ms = Stats.median(times);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("timed_as", "process start to the first 200 of /v1/ready, polled every 20 ms");
+        d.put("first_start_ms", Stats.round(first));
+        d.put("first_start", "an installation's first start: no class data archive yet (it writes one at its stop)");
         d.put("runs_ms", times);
-        return new Figure("startup", "Start-up, quickstart to /v1/ready", Stats.round(ms), "ms", null, "",
+        return new Figure("startup", "Start-up, quickstart to /v1/ready", Stats.round(ms), "ms", null,
+                "first start %,.0f ms".formatted(first),
                 "<= 3000 ms", ms <= 3000, d);
     }
 

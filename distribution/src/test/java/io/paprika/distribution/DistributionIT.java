@@ -1,6 +1,7 @@
 package io.paprika.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,8 +36,16 @@ class DistributionIT {
         assertTrue(Files.isExecutable(root.resolve("bin/spiced")), "bin/spiced is executable");
         assertTrue(Files.isRegularFile(root.resolve("conf/spicepod.yaml")));
         assertTrue(Files.isRegularFile(root.resolve("conf/logback.xml")));
+        // DuckDB's native libraries lie unpacked beside its jar, which no longer carries them.
         assertEquals(Set.of("org.apache.felix.scr.jar", "org.apache.felix.fileinstall.jar", "duckdb_jdbc.jar",
-                "paprika-duckdb-arrow-fragment.jar"), names(root.resolve("system")));
+                "paprika-duckdb-arrow-fragment.jar", "libduckdb_java.so_linux_amd64", "libduckdb_java.so_linux_arm64",
+                "libduckdb_java.so_macos_arm64", "libduckdb_java.so_windows_amd64"), names(root.resolve("system")));
+        try (ZipFile duckdb = new ZipFile(root.resolve("system/duckdb_jdbc.jar").toFile())) {
+            assertTrue(duckdb.stream().noneMatch(e -> e.getName().startsWith("libduckdb_java")),
+                    "duckdb_jdbc.jar still carries a native library");
+            assertTrue(duckdb.getEntry("org/duckdb/DuckDBNative.class") != null, "duckdb_jdbc.jar lost its classes");
+        }
+        assertFalse(Files.exists(root.resolve("var")), "a test run's class data archives were packed");
         assertEquals(Set.of("paprika-connector-http.jar", "paprika-connector-file.jar", "paprika-accel-memory.jar",
                 "paprika-accel-duckdb.jar"), names(root.resolve("plugins")));
         Set<String> lib = names(root.resolve("lib"));

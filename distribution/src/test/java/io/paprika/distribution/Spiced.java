@@ -75,6 +75,17 @@ final class Spiced implements AutoCloseable {
     /** As {@link #start(Path, Path, Map, String...)}, on the given ports. */
     static Spiced start(Path workDir, Path pluginsDir, Map<String, String> env, Ports ports, String... args)
             throws IOException {
+        return start(workDir, pluginsDir, env, ports, null, args);
+    }
+
+    /** As {@link #start(Path, Path, Map, String...)}, with stderr kept apart in a file (output() is stdout). */
+    static Spiced startWithStderrTo(Path stderr, Path workDir, Map<String, String> env, String... args)
+            throws IOException {
+        return start(workDir, null, env, Ports.free(), stderr, args);
+    }
+
+    private static Spiced start(Path workDir, Path pluginsDir, Map<String, String> env, Ports ports, Path stderr,
+            String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(DIST.resolve("bin/spiced").toString()));
         cmd.addAll(List.of(args));
         cmd.addAll(List.of("--http", "127.0.0.1:" + ports.http(), "--flight", "127.0.0.1:" + ports.flight(),
@@ -82,7 +93,12 @@ final class Spiced implements AutoCloseable {
         if (pluginsDir != null) {
             cmd.addAll(List.of("--plugins-dir", pluginsDir.toString()));
         }
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+        if (stderr == null) {
+            pb.redirectErrorStream(true);
+        } else {
+            pb.redirectError(stderr.toFile());
+        }
         pb.environment().putAll(env);
         return new Spiced(pb.start(), ports.http(), ports.flight(), ports.metrics(), ports.otlp());
     }

@@ -115,8 +115,10 @@ public final class Main implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        Optional<ClassDataArchive> archive = ClassDataArchive.requested();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();
+            archive.ifPresent(ClassDataArchive::write);
             stopped.countDown();
         }, "paprika-shutdown"));
         exitCleanlyOn("TERM", "INT");
