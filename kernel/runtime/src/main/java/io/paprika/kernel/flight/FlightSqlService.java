@@ -8,19 +8,15 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.paprika.kernel.dataset.Dataset;
 import io.paprika.kernel.dataset.DatasetManager;
 import io.paprika.kernel.metrics.QueryMetrics;
-import io.paprika.kernel.metrics.QueryRun;
-import io.paprika.kernel.query.QueryAbortedException;
 import io.paprika.kernel.query.QueryException;
 import io.paprika.kernel.query.QueryService;
 import io.paprika.kernel.query.cache.CachedQueries;
-import io.paprika.spi.ArrowStream;
 import io.paprika.spi.QueryShape;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.Criteria;
 import org.apache.arrow.flight.FlightDescriptor;
 import org.apache.arrow.flight.FlightEndpoint;
@@ -57,7 +53,7 @@ public final class FlightSqlService extends MetadataCommands {
     private final DescribedShapes shapes = new DescribedShapes(this::describe);
     /** Query allocators close once gRPC has written their last batches (see {@link DrainedAllocators}). */
     private final DrainedAllocators drained = new DrainedAllocators();
-    /** Streams run here, off the gRPC call thread (see {@link StreamSender}). */
+    /** Streams go on here once the client is not ready for a batch (see {@link FlightQuery}). */
     private final ExecutorService streams = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "paprika-flight-stream");
         t.setDaemon(true);
@@ -277,37 +273,11 @@ public final class FlightSqlService extends MetadataCommands {
         }
     }
 
-    /** Runs the query once and streams it; every failure ends the call with a status, never a hang. */
+    /** Runs the query once and streams it (see {@link FlightQuery}). */
     private void run(String sql, List<Object> parameters, ServerStreamListener listener) {
-        streams.execute(() -> {
-            QueryRun measured = queryMetrics.start(QueryMetrics.FLIGHT);
-            BufferAllocator child = allocator.newChildAllocator("flight-query", 0, Long.MAX_VALUE);
-            try {
-                // Each catch below runs after the stream closed: failed() only counts a query that never streamed.
-                try (ArrowStream stream = measured.track(cachedQueries.execute(sql, parameters, child).stream())) {
-                    long rows = StreamSender.send(stream, listener, child);
-                    if (listener.isCancelled()) {
-                        LOG.info("Flight query cancelled by the client after {} rows; stopped", rows);
-                    }
-                } catch (QueryException e) {
-                    measured.failed();
-                    listener.error(FlightErrors.of(e));
-                } catch (QueryAbortedException e) {
-                    measured.failed();
-                    listener.error(CallStatus.UNAVAILABLE.withDescription(e.getMessage()).toRuntimeException());
-                } catch (Exception e) {
-                    measured.failed();
-                    if (!listener.isCancelled()) {
-                        LOG.warn("Flight query failed while streaming: {}", e.toString());
-                        listener.error(FlightErrors.internal("the query failed while streaming: " + e.getMessage(), e));
-                    }
-                }
-            } finally {
-                drained.closeWhenDrained(child);
-            }
-        });
+        FlightQuery.run(cachedQueries, sql, parameters, listener, queryMetrics.start(QueryMetrics.FLIGHT), allocator,
+                drained, streams);
     }
-
 
     @Override
     public void close() {
