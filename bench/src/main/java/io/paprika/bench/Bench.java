@@ -49,6 +49,11 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--lookups", defaultValue = "2000", description = "measured lookups per engine and protocol (${DEFAULT-VALUE})")
     int lookups;
 
+    // From a fresh runtime and client, 3,000 lookups left both JVMs still compiling the call path.
+    @Option(names = "--lookup-warm-up", defaultValue = "10000",
+            description = "lookups before the measured ones, per engine and protocol (${DEFAULT-VALUE})")
+    int lookupWarmUp;
+
     @Option(names = "--concurrency", defaultValue = "32", description = "concurrent Flight clients (${DEFAULT-VALUE})")
     int concurrency;
 
@@ -83,7 +88,7 @@ public final class Bench implements Callable<Integer> {
         boolean ownWork = work == null;
         Path workDir = ownWork ? Files.createTempDirectory("paprika-bench-") : Files.createDirectories(work);
         Options o = new Options(dist, workDir, rows, lookupRows, memoryRows < 0 ? rows : memoryRows, runs,
-                latencyRuns, lookups, concurrency, concurrencySeconds, seed);
+                latencyRuns, lookups, lookupWarmUp, concurrency, concurrencySeconds, seed);
         try {
             List<Figure> figures = measure(o, groups);
             Report.printTable(figures, System.out);
@@ -131,6 +136,7 @@ public final class Bench implements Callable<Integer> {
         m.put("runs", o.runs());
         m.put("latency_runs", o.latencyRuns());
         m.put("lookups", o.lookups());
+        m.put("lookup_warm_up", o.lookupWarmUp());
         m.put("concurrency", o.concurrency());
         m.put("concurrency_seconds", o.concurrencySeconds());
         m.put("seed", o.seed());

@@ -21,13 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * prepared statement and over HTTP; then many Flight clients at once.
  */
 final class LookupFigures {
-    /**
-     * Lookups before the measured ones, so both JVMs have compiled the call path, as in a service and
-     * a client that have been up a while. Measured 2026-12-03 (memory engine over Flight, p50 of
-     * each 2,000 in a row from a fresh runtime and client): 3.8, 1.5, 1.3, 1.1, 1.0, 1.0 ms; 3,000
-     * left both still compiling.
-     */
-    private static final int WARM_UP = 10_000;
     private static final List<String> ENGINES = List.of("memory", "duckdb");
 
     private final Env env;
@@ -80,11 +73,12 @@ final class LookupFigures {
     private Figure latency(String id, String title, Probe probe, boolean targeted) throws Exception {
         Random keys = new Random(env.options().seed());
         List<Double> ms = new ArrayList<>();
-        for (int i = 0; i < WARM_UP + env.options().lookups(); i++) {
+        int warmUp = env.options().lookupWarmUp();
+        for (int i = 0; i < warmUp + env.options().lookups(); i++) {
             long key = (long) (keys.nextDouble() * env.data().lookupRows());
             long start = System.nanoTime();
             probe.find(key);
-            if (i >= WARM_UP) {
+            if (i >= warmUp) {
                 ms.add(Stats.millisSince(start));
             }
         }

@@ -13,10 +13,11 @@ import java.nio.file.Path;
  * @param runs               measured runs per figure (after one warm-up run)
  * @param latencyRuns        measured repetitions of the aggregate query
  * @param lookups            measured point lookups per engine and protocol
+ * @param lookupWarmUp       point lookups before the measured ones, per engine and protocol
  * @param concurrency        client threads of the concurrency figure
  * @param concurrencySeconds how long the concurrency figure runs
  * @param seed               seed of the generated data
  */
 record Options(Path dist, Path work, long rows, long lookupRows, long memoryRows, int runs, int latencyRuns,
-        int lookups, int concurrency, int concurrencySeconds, long seed) {
+        int lookups, int lookupWarmUp, int concurrency, int concurrencySeconds, long seed) {
 }

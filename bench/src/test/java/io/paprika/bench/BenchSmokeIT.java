@@ -29,7 +29,7 @@ class BenchSmokeIT {
     void tinyRunProducesEveryFigure(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("results.json");
         int exit = new CommandLine(new Bench()).execute("--rows", "" + ROWS, "--lookup-rows", "" + LOOKUP_ROWS,
-                "--memory-rows", "" + ROWS, "--runs", "1", "--latency-runs", "3", "--lookups", "20", "--concurrency", "4",
+                "--memory-rows", "" + ROWS, "--runs", "1", "--latency-runs", "3", "--lookups", "20", "--lookup-warm-up", "100", "--concurrency", "4",
                 "--concurrency-seconds", "1", "--dist", System.getProperty("paprika.dist"), "--work",
                 dir.resolve("work").toString(), "--out", out.toString());
         assertEquals(0, exit, "the harness exits 0 even where targets are missed");
@@ -59,6 +59,8 @@ class BenchSmokeIT {
         assertTrue(details(results, "load_memory").get("peak_heap_bytes").asLong() > 0, "heap was sampled");
         assertTrue(details(results, "peak_rss").get("peak_rss_bytes").asLong() > 0);
         assertEquals(20, details(results, "lookup_flight_memory").get("lookups").asInt());
+        assertEquals(100, results.get("options").get("lookup_warm_up").asInt());
+        assertTrue(details(results, "startup").get("first_start_ms").asDouble() > 0, "the first start is reported");
         assertEquals(0, details(results, "concurrency").get("errors").asLong(), "no failed lookup under concurrency");
         assertTrue(details(results, "concurrency").get("lookups_ok").asLong() > 0);
         assertTrue(results.get("figures").findValues("met").stream().anyMatch(JsonNode::isBoolean),
