@@ -9,6 +9,7 @@ import io.paprika.kernel.query.cache.CachedQueries;
 import io.paprika.spi.ArrowStream;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.memory.BufferAllocator;
@@ -53,10 +54,16 @@ final class FlightQuery {
             query.sender = new StreamSender(query.stream, listener, query.allocator);
             return query.sender.sendWhileReady();
         })) {
-            waiting.execute(() -> query.step(() -> {
-                query.sender.finish();
-                return true;
-            }));
+            try {
+                waiting.execute(() -> query.step(() -> {
+                    query.sender.finish();
+                    return true;
+                }));
+            } catch (RejectedExecutionException e) { // the service is closing
+                query.step(() -> {
+                    throw new QueryAbortedException("the runtime is shutting down");
+                });
+            }
         }
     }
 
