@@ -39,10 +39,6 @@ final class ClassDataArchive {
         return path.isBlank() ? Optional.empty() : Optional.of(new ClassDataArchive(Path.of(path)));
     }
 
-    Path target() {
-        return target;
-    }
-
     /**
      * Has the JVM dump the classes loaded so far, then moves the file into place and removes archives
      * made for other JVMs or jars. Never throws: without an archive the next start is only slower.
