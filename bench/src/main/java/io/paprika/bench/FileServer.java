@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -44,8 +45,14 @@ final class FileServer implements AutoCloseable {
             String name = file.getFileName().toString();
             ex.getResponseHeaders().add("Content-Type", name.endsWith(".csv") ? "text/csv" : "application/octet-stream");
             ex.sendResponseHeaders(200, Files.size(file));
-            try (OutputStream out = ex.getResponseBody()) {
-                Files.copy(file, out);
+            // 1 MiB writes: Files.copy writes 8 KiB at a time, ~26,000 system calls for the 217 MB
+            // Parquet file, which made this source, not the runtime, a third of a load's download
+            // time here (a JDK client fetching it: ~0.33 s -> ~0.22 s). Real sources send files whole.
+            try (OutputStream out = ex.getResponseBody(); InputStream in = Files.newInputStream(file)) {
+                byte[] chunk = new byte[1 << 20];
+                for (int n = in.read(chunk); n > 0; n = in.read(chunk)) {
+                    out.write(chunk, 0, n);
+                }
             }
         }
     }
