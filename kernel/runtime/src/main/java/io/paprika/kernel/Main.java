@@ -128,8 +128,8 @@ public final class Main implements Callable<Integer> {
 
     /**
      * SIGTERM is the normal way to stop a replica: it exits 0 (not 143) through {@code System.exit},
-     * which runs the shutdown hook and then lets the JVM delete its temporary files. Halting from the
-     * hook, as before, left a copy of DuckDB's 70 MB native library in the temp folder per start.
+     * which runs the shutdown hook (and so the class data archive's write) and then lets the JVM
+     * delete its temporary files; halting from the hook, as before, left them in the temp folder.
      * A signal the JVM may not handle (all of them under {@code -Xrs}) keeps its default; returns
      * whether every one was taken.
      */

@@ -109,8 +109,10 @@ public final class Paprika implements AutoCloseable {
         CachedQueries cached = new CachedQueries(queries, resultsCache(pod.resultsCache()));
         datasets.onRowsChanged(cached::invalidate);
         // Flight first: once HTTP answers /v1/ready, every endpoint must be serving.
-        flight = FlightEndpoint.start(options.flight(), new FlightSqlService(cached, queries, datasets, allocator, version(),
-                metrics.queries()), allocator, options.flightMaxMessageBytes(), security.flight(), metrics.flight());
+        FlightSqlService flightSql = new FlightSqlService(cached, queries, datasets, allocator, version(),
+                metrics.queries());
+        flight = FlightEndpoint.start(options.flight(), flightSql, allocator, options.flightMaxMessageBytes(),
+                security.flight(), metrics.flight());
         metricsServer = MetricsServer.start(options.metrics(), metrics.registry());
         OtlpMetricsCollector otlpMetrics = new OtlpMetricsCollector(OtlpMetricsCollector.DEFAULT_MAX_SERIES);
         otlpMetrics.register(metrics.registry());
