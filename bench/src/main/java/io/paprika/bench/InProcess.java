@@ -38,14 +38,25 @@ final class InProcess implements AutoCloseable {
 
     /** Runs a query through DuckDB's Arrow export (the C data interface) and reads every batch. */
     Batches arrowScan(String query, BufferAllocator allocator, long batchRows) throws Exception {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(query);
-                ArrowReader reader = (ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(allocator, batchRows)) {
+        return withArrowExport(query, allocator, batchRows, reader -> {
             Batches total = Batches.NONE;
             while (reader.loadNextBatch()) {
                 total = total.plus(reader.getVectorSchemaRoot());
             }
             return total;
+        });
+    }
+
+    /** Hands {@code use} a reader over the query's Arrow export; closes it after. */
+    <T> T withArrowExport(String query, BufferAllocator allocator, long batchRows, ReaderUse<T> use) throws Exception {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(query);
+                ArrowReader reader = (ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(allocator, batchRows)) {
+            return use.apply(reader);
         }
+    }
+
+    interface ReaderUse<T> {
+        T apply(ArrowReader reader) throws Exception;
     }
 
     /** Runs a query and reads every row through JDBC: right for results of a few rows. */

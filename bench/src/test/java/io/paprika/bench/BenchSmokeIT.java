@@ -20,7 +20,7 @@ import picocli.CommandLine;
 class BenchSmokeIT {
     private static final long ROWS = 20_000;
     private static final long LOOKUP_ROWS = 2_000;
-    private static final Set<String> FIGURES = Set.of("flight_scan", "http_scan_json", "http_scan_csv",
+    private static final Set<String> FIGURES = Set.of("flight_scan", "flight_transfer", "http_scan_json", "http_scan_csv",
             "aggregate_latency", "peak_rss", "load_parquet_duckdb", "load_csv_duckdb", "load_memory",
             "lookup_flight_memory", "lookup_http_memory", "lookup_flight_duckdb", "lookup_http_duckdb", "concurrency",
             "startup", "hot_load");
@@ -52,6 +52,10 @@ class BenchSmokeIT {
         assertEquals(details(results, "flight_scan").get("arrow_bytes").asDouble(),
                 details(results, "flight_scan").get("baseline_arrow_bytes").asDouble(),
                 details(results, "flight_scan").get("baseline_arrow_bytes").asDouble() / 100, "the same columns both sides");
+        assertEquals(ROWS, details(results, "flight_transfer").get("rows").asLong(), "rows over Flight alone");
+        assertEquals(details(results, "flight_transfer").get("baseline_arrow_bytes").asDouble(),
+                details(results, "flight_transfer").get("arrow_bytes").asDouble(),
+                details(results, "flight_transfer").get("baseline_arrow_bytes").asDouble() / 100, "Flight alone sends the same columns");
         assertEquals(ROWS, details(results, "http_scan_json").get("rows").asLong(), "rows as JSON");
         assertEquals(ROWS, details(results, "http_scan_csv").get("rows").asLong(), "rows as CSV");
         assertEquals(8, details(results, "aggregate_latency").get("groups").asLong());
