@@ -46,7 +46,7 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--latency-runs", defaultValue = "30", description = "measured aggregate queries (${DEFAULT-VALUE})")
     int latencyRuns;
 
-    @Option(names = "--lookups", defaultValue = "2000", description = "measured lookups per engine and protocol (${DEFAULT-VALUE})")
+    @Option(names = "--lookups", defaultValue = "2000", description = "measured lookups per pass, per engine and protocol; --runs passes (${DEFAULT-VALUE})")
     int lookups;
 
     // From a fresh runtime and client, 3,000 lookups left both JVMs still compiling the call path.

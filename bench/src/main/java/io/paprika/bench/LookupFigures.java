@@ -70,31 +70,50 @@ final class LookupFigures {
         void find(long key) throws Exception;
     }
 
+    /**
+     * After the warm-up, {@code --runs} passes of {@code --lookups} each; the figure is the median
+     * pass's p50 and p99, like every other figure a median of runs, so one pass caught in a slow
+     * spell of the machine does not decide it. Every pass is in the details.
+     */
     private Figure latency(String id, String title, Probe probe, boolean targeted) throws Exception {
         Random keys = new Random(env.options().seed());
-        List<Double> ms = new ArrayList<>();
-        int warmUp = env.options().lookupWarmUp();
-        for (int i = 0; i < warmUp + env.options().lookups(); i++) {
-            long key = (long) (keys.nextDouble() * env.data().lookupRows());
-            long start = System.nanoTime();
-            probe.find(key);
-            if (i >= warmUp) {
+        for (int i = 0; i < env.options().lookupWarmUp(); i++) {
+            probe.find(key(keys));
+        }
+        List<Double> p50s = new ArrayList<>();
+        List<Double> p99s = new ArrayList<>();
+        List<Map<String, Object>> passes = new ArrayList<>();
+        for (int run = 0; run < env.options().runs(); run++) {
+            List<Double> ms = new ArrayList<>();
+            for (int i = 0; i < env.options().lookups(); i++) {
+                long key = key(keys);
+                long start = System.nanoTime();
+                probe.find(key);
                 ms.add(Stats.millisSince(start));
             }
+            p50s.add(Stats.median(ms));
+            p99s.add(Stats.percentile(ms, 99));
+            passes.add(Map.of("p50_ms", Stats.round(Stats.median(ms)), "p99_ms", Stats.round(Stats.percentile(ms, 99)),
+                    "max_ms", Stats.round(Collections.max(ms))));
         }
-        double p50 = Stats.median(ms);
-        double p99 = Stats.percentile(ms, 99);
+        double p50 = Stats.median(p50s);
+        double p99 = Stats.median(p99s);
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("lookups", ms.size());
+        d.put("lookups", env.options().lookups());
+        d.put("passes", passes.size());
         d.put("p50_ms", Stats.round(p50));
         d.put("p99_ms", Stats.round(p99));
-        d.put("max_ms", Stats.round(Collections.max(ms)));
+        d.put("each_pass", passes);
         String comparison = "p99 %.2f ms".formatted(p99);
         if (targeted) {
             return new Figure(id, title + " (p50)", Stats.round(p50), "ms", null, comparison,
                     "p50 <= 1 ms, p99 <= 5 ms", p50 <= 1.0 && p99 <= 5.0, d);
         }
         return new Figure(id, title + " (p50)", Stats.round(p50), "ms", null, comparison, "reported", null, d);
+    }
+
+    private long key(Random keys) {
+        return (long) (keys.nextDouble() * env.data().lookupRows());
     }
 
     private Figure concurrency(Spiced spiced) throws Exception {

@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * @param memoryRows         rows loaded into the memory engine (H2)
  * @param runs               measured runs per figure (after one warm-up run)
  * @param latencyRuns        measured repetitions of the aggregate query
- * @param lookups            measured point lookups per engine and protocol
+ * @param lookups            measured point lookups per pass, per engine and protocol ({@code runs} passes)
  * @param lookupWarmUp       point lookups before the measured ones, per engine and protocol
  * @param concurrency        client threads of the concurrency figure
  * @param concurrencySeconds how long the concurrency figure runs

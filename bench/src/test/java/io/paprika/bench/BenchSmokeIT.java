@@ -63,6 +63,7 @@ class BenchSmokeIT {
         assertTrue(details(results, "load_memory").get("peak_heap_bytes").asLong() > 0, "heap was sampled");
         assertTrue(details(results, "peak_rss").get("peak_rss_bytes").asLong() > 0);
         assertEquals(20, details(results, "lookup_flight_memory").get("lookups").asInt());
+        assertEquals(1, details(results, "lookup_flight_memory").get("each_pass").size(), "one pass per --runs");
         assertEquals(100, results.get("options").get("lookup_warm_up").asInt());
         assertTrue(details(results, "startup").get("first_start_ms").asDouble() > 0, "the first start is reported");
         assertEquals(0, details(results, "concurrency").get("errors").asLong(), "no failed lookup under concurrency");
