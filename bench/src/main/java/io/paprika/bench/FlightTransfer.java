@@ -22,9 +22,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Flight alone, with no query engine and no runtime: a Flight server in this JVM streams batches
- * already held in memory to a Flight client on loopback. What it takes is the floor under any
- * Flight scan of the same batches on this machine, so the runtime's scan figure can be read
- * against it.
+ * already held in memory to a Flight client on loopback. No Flight scan of the same batches can be
+ * faster on this machine, so the runtime's scan figure can be read against it.
  */
 final class FlightTransfer implements AutoCloseable {
     private static final Ticket TICKET = new Ticket(new byte[] {1});

@@ -67,8 +67,8 @@ final class ScanFigures {
     }
 
     /**
-     * The floor under the Flight scan: the same batches, already in memory, sent by a Flight server
-     * in this JVM to a Flight client, with no engine and no runtime in between.
+     * The Flight scan's best case: the same batches, already in memory, sent by a Flight server in
+     * this JVM to a Flight client, with no engine and no runtime in between.
      */
     private Figure flightTransfer(long rows) throws Exception {
         Env.say("scan: Flight alone (batches held in the harness) vs in-process Arrow export");
@@ -77,7 +77,7 @@ final class ScanFigures {
             Comparison c = againstExport(() -> expect(transfer.fetch(), rows, "Flight transfer"));
             return new Figure("flight_transfer", "Flight alone, no engine (harness)", Stats.round(rows / c.ms() * 1000),
                     "rows/s", Stats.round(rows / c.baselineMs() * 1000), ratio(c.ratio()),
-                    "reported (floor of the scan)", null, c.details());
+                    "reported (scan's best case)", null, c.details());
         }
     }
 
