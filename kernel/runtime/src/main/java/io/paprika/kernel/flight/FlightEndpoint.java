@@ -2,10 +2,12 @@ package io.paprika.kernel.flight;
 
 import static java.util.Objects.requireNonNull;
 
+import io.grpc.netty.NettyServerBuilder;
 import io.paprika.kernel.HostPort;
 import io.paprika.kernel.metrics.FlightMetrics;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.arrow.flight.FlightServer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.slf4j.Logger;
@@ -34,7 +36,9 @@ public final class FlightEndpoint implements AutoCloseable {
             int maxInboundMessageBytes, FlightSecurity security, FlightMetrics metrics) throws IOException {
         requireNonNull(address, "address");
         FlightServer.Builder builder = FlightServer.builder(allocator, security.location(address), service)
-                .maxInboundMessageSize(maxInboundMessageBytes).middleware(FlightMetrics.KEY, metrics);
+                .maxInboundMessageSize(maxInboundMessageBytes).middleware(FlightMetrics.KEY, metrics)
+                .transportHint("grpc.builderConsumer",
+                        (Consumer<NettyServerBuilder>) netty -> netty.callExecutor(new DirectPuts()));
         security.apply(builder);
         FlightServer server = builder.build();
         server.start();
