@@ -15,8 +15,8 @@ import java.util.concurrent.Executor;
  * lookup makes one DoPut per execution. Measured on 2 cores with a Java client doing lookups in
  * passes of 2,000 (three alternating pairs of runtimes, the last five passes of each): medians of
  * the runtime's CPU per lookup 1.09 ms against 1.23 ms, p50 1.24 against 1.32 ms, p99 4.5 against
- * 5.5 ms. Every other method keeps Flight's
- * executor, since its handler runs producer code: describing or running a query.
+ * 5.5 ms (the whole benchmark's noise hides a difference this size). Every other method keeps
+ * Flight's executor, since its handler runs producer code: describing or running a query.
  */
 final class DirectPuts implements ServerCallExecutorSupplier {
     @Override
