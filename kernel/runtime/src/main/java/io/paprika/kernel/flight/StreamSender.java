@@ -55,14 +55,6 @@ final class StreamSender implements AutoCloseable {
         listener.start(sent, reader);
     }
 
-    /** Sends every batch on this (non-gRPC) thread and completes the call; returns the rows sent. */
-    static long send(ArrowStream stream, ServerStreamListener listener, BufferAllocator allocator)
-            throws IOException, InterruptedException {
-        try (StreamSender sender = new StreamSender(stream, listener, allocator)) {
-            return sender.finish();
-        }
-    }
-
     /**
      * Sends batches while the client can take them, never waiting; true once the call is complete
      * (or cancelled), false if a batch waits for the client: then {@link #finish()} sends the rest.

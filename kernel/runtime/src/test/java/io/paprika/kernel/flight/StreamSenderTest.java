@@ -54,8 +54,8 @@ class StreamSenderTest {
         serveAndRead(BATCHES, ROWS, (stream, listener, query, worker, handedOff, done) -> {
             handedOff.set(true);
             worker.execute(() -> {
-                try {
-                    StreamSender.send(stream, listener, query);
+                try (StreamSender sender = new StreamSender(stream, listener, query)) {
+                    sender.finish();
                     done.accept(null);
                 } catch (Throwable e) {
                     done.accept(e);
