@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,6 +91,60 @@ class ShutdownIT {
             }
             assertTrue(spiced.output().contains("Draining: not ready, new queries refused; waiting up to 1m 0s for "
                     + "running queries: 1"), spiced.output());
+        }
+    }
+
+    /**
+     * Requests still arriving when the HTTP server stops: one whose headers are not complete yet is
+     * refused with 503 (a load balancer replays it), one whose body is still coming is answered. A
+     * plain stop cut both: a 500 (EofException) and a 499, which no load balancer retries.
+     */
+    @Test
+    void requestsArrivingAsTheHttpServerStopsGetAnAnswerALoadBalancerCanUse(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("spicepod.yaml"), "version: v1\nkind: Spicepod\nname: stopping\n");
+        try (Spiced spiced = Spiced.start(dir, null, Map.of())) {
+            spiced.awaitReady(Duration.ofSeconds(60));
+            int port = spiced.ports().http();
+            String head = "POST /v1/sql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 8\r\n";
+            try (Socket headerPending = new Socket("127.0.0.1", port);
+                    Socket bodyPending = new Socket("127.0.0.1", port)) {
+                send(headerPending, head);
+                send(bodyPending, head + "\r\nSEL");
+                Thread.sleep(500); // the body's request reaches its handler, which waits for the rest
+                spiced.process().toHandle().destroy();
+                // The listener closes once queries have drained: from then on the HTTP server is stopping.
+                spiced.awaitTrue(Duration.ofSeconds(20), "the HTTP port to refuse connections",
+                        () -> !accepts(port));
+                send(headerPending, "\r\nSELECT 1");
+                String refused = answer(headerPending);
+                assertTrue(refused.startsWith("HTTP/1.1 503 "), refused);
+                send(bodyPending, "ECT 1");
+                String answered = answer(bodyPending);
+                assertTrue(answered.startsWith("HTTP/1.1 200 "), answered);
+                assertTrue(answered.contains("\r\nConnection: close\r\n"), answered);
+                assertTrue(answered.endsWith("[{\"?column?\":1}]"), answered);
+            }
+            assertEquals(0, spiced.awaitExit(Duration.ofSeconds(60)), spiced.output());
+        }
+    }
+
+    private static void send(Socket socket, String text) throws IOException {
+        socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+    }
+
+    /** Everything the server sends until it closes the connection. */
+    private static String answer(Socket socket) throws IOException {
+        socket.setSoTimeout(20_000);
+        return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -17,16 +17,21 @@ import io.paprika.kernel.query.cache.CachedQueries;
 import io.paprika.kernel.query.cache.CachedResult;
 import io.paprika.spi.ArrowStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The Spice-compatible HTTP API on {@code --http}, served by Javalin (Jetty). */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    /** Queries have drained before the HTTP server stops; this bounds the connections' goodbyes. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
     private final CachedQueries queries;
     private final DatasetManager datasets;
@@ -72,6 +77,7 @@ public final class HttpApi implements AutoCloseable {
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.jetty.host = address.host();
             config.jetty.port = address.port();
+            config.jetty.modifyServer(HttpApi::stopGracefully);
             metrics.http().install(config);
             config.routes.get("/health", ctx -> ctx.contentType("text/plain").result("ok"));
             config.routes.get("/v1/ready", this::ready);
@@ -84,6 +90,17 @@ public final class HttpApi implements AutoCloseable {
         });
         app.start();
         LOG.info("HTTP API listening on {}://{}", security.scheme(), address);
+    }
+
+    /**
+     * Stopping waits for requests in progress and closes idle keep-alive connections as they fall
+     * quiet, each response saying {@code Connection: close}; requests that arrive meanwhile get 503,
+     * which a load balancer replays elsewhere. A plain stop instead cut connections, and Jetty could
+     * answer a request just arriving on one with a 500 (EofException) that no balancer retries.
+     */
+    private static void stopGracefully(Server server) {
+        server.setHandler(new GracefulHandler()); // Javalin puts its own handler inside this one
+        server.setStopTimeout(STOP_TIMEOUT.toMillis());
     }
 
     /** The bound port (useful when started on port 0). */
