@@ -44,9 +44,6 @@ public final class HttpApi implements AutoCloseable {
     private Javalin app;
 
     /**
-     * @param endpoints every endpoint the runtime was asked to serve, by name, for {@code /v1/status}
-     */
-    /**
      * @param queries   runs {@code /v1/sql} through the results cache
      * @param endpoints every endpoint the runtime was asked to serve, by name, for {@code /v1/status}
      * @param metrics   counts requests and {@code /v1/sql} queries
