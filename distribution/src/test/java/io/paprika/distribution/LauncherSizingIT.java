@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * bin/spiced sizes the JVM from the container memory limit. Runs the real launcher and JVM with
- * {@code --version} and reads the flags the JVM ended up with (-XX:+PrintFlagsFinal); the cgroup
- * limit comes from a folder laid out like /sys/fs/cgroup (SPICED_CGROUP_DIR).
+ * bin/spiced sizes the JVM from the container memory limit and asks for transparent huge pages
+ * where the kernel offers them. Runs the real launcher and JVM with {@code --version} and reads the
+ * flags the JVM ended up with (-XX:+PrintFlagsFinal); the cgroup limit comes from a folder laid out
+ * like /sys/fs/cgroup (SPICED_CGROUP_DIR), the kernel's huge page setting from SPICED_THP_FILE.
  */
 class LauncherSizingIT {
     static final long MIB = 1024 * 1024;
@@ -67,6 +68,26 @@ class LauncherSizingIT {
     }
 
     @Test
+    void hugePagesAreAskedForWhereTheKernelHandsThemOutOnRequestOrAlways(@TempDir Path dir) throws Exception {
+        Path setting = dir.resolve("enabled");
+        Files.writeString(setting, "always [madvise] never\n");
+        // The origin, not the value: a JVM on a kernel without huge pages turns the flag back off.
+        assertEquals("{command line}", jvmFlags(Map.of("SPICED_THP_FILE", setting.toString()))
+                .get("UseTransparentHugePages.origin"));
+        Files.writeString(setting, "[always] madvise never\n");
+        assertEquals("{command line}", jvmFlags(Map.of("SPICED_THP_FILE", setting.toString()))
+                .get("UseTransparentHugePages.origin"));
+        Files.writeString(setting, "always madvise [never]\n");
+        assertEquals("{default}", jvmFlags(Map.of("SPICED_THP_FILE", setting.toString()))
+                .get("UseTransparentHugePages.origin"));
+        Files.writeString(setting, "always [madvise] never\n");
+        assertEquals("{default}", jvmFlags(Map.of("SPICED_THP_FILE", setting.toString(), "SPICED_THP", "off"))
+                .get("UseTransparentHugePages.origin"));
+        assertEquals("{default}", jvmFlags(Map.of("SPICED_THP_FILE", dir.resolve("missing").toString()))
+                .get("UseTransparentHugePages.origin"));
+    }
+
+    @Test
     void aBadPercentStopsWithAMessage() throws Exception {
         Result r = launch(Map.of("SPICED_HEAP_PERCENT", "half"));
         assertEquals(2, r.exit());
@@ -75,20 +96,20 @@ class LauncherSizingIT {
 
     private record Result(int exit, String output) {}
 
-    /** The sizing flags the JVM ran with, and for each "NAME.origin" where the value came from. */
+    /** The launcher's flags the JVM ran with, and for each "NAME.origin" where the value came from. */
     private static Map<String, String> jvmFlags(Map<String, String> env) throws Exception {
         Map<String, String> withPrint = new HashMap<>(env);
         withPrint.put("JAVA_OPTS", "-XX:+PrintFlagsFinal " + env.getOrDefault("JAVA_OPTS", ""));
         Result r = launch(withPrint);
         assertEquals(0, r.exit(), r.output());
         Map<String, String> flags = new HashMap<>();
-        Matcher m = Pattern.compile("(?m)^\\s*\\S+\\s+(MaxRAMPercentage|MaxDirectMemorySize)\\s+=\\s+(\\S+)\\s+\\{product\\}\\s+(\\{[^}]+\\})")
+        Matcher m = Pattern.compile("(?m)^\\s*\\S+\\s+(MaxRAMPercentage|MaxDirectMemorySize|UseTransparentHugePages)\\s+=\\s+(\\S+)\\s+\\{[^}]+\\}\\s+(\\{[^}]+\\})")
                 .matcher(r.output());
         while (m.find()) {
             flags.put(m.group(1), m.group(2));
             flags.put(m.group(1) + ".origin", m.group(3));
         }
-        assertEquals(4, flags.size(), "both flags printed: " + r.output());
+        assertEquals(6, flags.size(), "all three flags printed: " + r.output());
         return flags;
     }
 
