@@ -87,6 +87,24 @@ class LauncherSizingIT {
                 .get("UseTransparentHugePages.origin"));
     }
 
+    /**
+     * The JVM does not report its environment, so a stand-in {@code java} (JAVA_HOME) prints the
+     * GLIBC_TUNABLES it was started with; the launcher's own logic is what runs for real.
+     */
+    @Test
+    void mallocKeepsFreedBlocksUnlessTheUserTunesGlibcThemselves(@TempDir Path javaHome) throws Exception {
+        Path java = Files.createDirectories(javaHome.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho \"tunables=[${GLIBC_TUNABLES-unset}]\"\n");
+        assertTrue(java.toFile().setExecutable(true));
+        Result r = launch(Map.of("JAVA_HOME", javaHome.toString()));
+        assertTrue(r.output().contains(
+                "tunables=[glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456]"), r.output());
+        r = launch(Map.of("JAVA_HOME", javaHome.toString(), "GLIBC_TUNABLES", "glibc.malloc.arena_max=2"));
+        assertTrue(r.output().contains("tunables=[glibc.malloc.arena_max=2]"), r.output());
+        r = launch(Map.of("JAVA_HOME", javaHome.toString(), "GLIBC_TUNABLES", ""));
+        assertTrue(r.output().contains("tunables=[]"), r.output());
+    }
+
     @Test
     void aBadPercentStopsWithAMessage() throws Exception {
         Result r = launch(Map.of("SPICED_HEAP_PERCENT", "half"));
@@ -116,7 +134,8 @@ class LauncherSizingIT {
     private static Result launch(Map<String, String> env) throws Exception {
         Path launcher = Path.of(System.getProperty("paprika.dist"), "bin", "spiced");
         ProcessBuilder pb = new ProcessBuilder(List.of(launcher.toString(), "--version")).redirectErrorStream(true);
-        pb.environment().keySet().removeIf(k -> k.startsWith("SPICED_") || k.equals("JAVA_OPTS"));
+        pb.environment().keySet().removeIf(k -> k.startsWith("SPICED_") || k.equals("JAVA_OPTS")
+                || k.equals("GLIBC_TUNABLES"));
         pb.environment().putAll(env);
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
