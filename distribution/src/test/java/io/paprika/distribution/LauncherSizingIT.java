@@ -1,6 +1,7 @@
 package io.paprika.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * bin/spiced sizes the JVM from the container memory limit and asks for transparent huge pages
- * where the kernel offers them. Runs the real launcher and JVM with {@code --version} and reads the
+ * bin/spiced sizes the JVM from the container memory limit, caps the young generation and asks for
+ * transparent huge pages where the kernel offers them. Runs the real launcher and JVM with {@code --version} and reads the
  * flags the JVM ended up with (-XX:+PrintFlagsFinal); the cgroup limit comes from a folder laid out
  * like /sys/fs/cgroup (SPICED_CGROUP_DIR), the kernel's huge page setting from SPICED_THP_FILE.
  */
@@ -87,6 +88,21 @@ class LauncherSizingIT {
                 .get("UseTransparentHugePages.origin"));
     }
 
+    @Test
+    void theYoungGenerationIsCappedUnlessTurnedOff() throws Exception {
+        Map<String, String> flags = jvmFlags(Map.of());
+        assertEquals(String.valueOf(512 * MIB), flags.get("MaxNewSize"));
+        assertEquals("{command line}", flags.get("MaxNewSize.origin"));
+        assertEquals(String.valueOf(1024 * MIB), jvmFlags(Map.of("SPICED_YOUNG_MAX", "1g")).get("MaxNewSize"));
+        // JAVA_OPTS comes after the cap, so a user's own young size wins.
+        assertEquals(String.valueOf(300 * MIB), jvmFlags(Map.of("JAVA_OPTS", "-Xmn300m")).get("MaxNewSize"));
+        assertNotEquals("{command line}", jvmFlags(Map.of("SPICED_YOUNG_MAX", "off")).get("MaxNewSize.origin"));
+        Result r = launch(Map.of("SPICED_YOUNG_MAX", "big"));
+        assertEquals(2, r.exit());
+        assertTrue(r.output().contains("SPICED_YOUNG_MAX must be a JVM size such as 512m or 1g, or off, not 'big'"),
+                r.output());
+    }
+
     /**
      * The JVM does not report its environment, so a stand-in {@code java} (JAVA_HOME) prints the
      * GLIBC_TUNABLES it was started with; the launcher's own logic is what runs for real.
@@ -121,13 +137,13 @@ class LauncherSizingIT {
         Result r = launch(withPrint);
         assertEquals(0, r.exit(), r.output());
         Map<String, String> flags = new HashMap<>();
-        Matcher m = Pattern.compile("(?m)^\\s*\\S+\\s+(MaxRAMPercentage|MaxDirectMemorySize|UseTransparentHugePages)\\s+=\\s+(\\S+)\\s+\\{[^}]+\\}\\s+(\\{[^}]+\\})")
+        Matcher m = Pattern.compile("(?m)^\\s*\\S+\\s+(MaxRAMPercentage|MaxDirectMemorySize|UseTransparentHugePages|MaxNewSize)\\s+=\\s+(\\S+)\\s+\\{[^}]+\\}\\s+(\\{[^}]+\\})")
                 .matcher(r.output());
         while (m.find()) {
             flags.put(m.group(1), m.group(2));
             flags.put(m.group(1) + ".origin", m.group(3));
         }
-        assertEquals(6, flags.size(), "all three flags printed: " + r.output());
+        assertEquals(8, flags.size(), "all four flags printed: " + r.output());
         return flags;
     }
 
