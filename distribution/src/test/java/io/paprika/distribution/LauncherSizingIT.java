@@ -18,9 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * bin/spiced sizes the JVM from the container memory limit, caps the young generation and asks for
- * transparent huge pages where the kernel offers them. Runs the real launcher and JVM with {@code --version} and reads the
- * flags the JVM ended up with (-XX:+PrintFlagsFinal); the cgroup limit comes from a folder laid out
- * like /sys/fs/cgroup (SPICED_CGROUP_DIR), the kernel's huge page setting from SPICED_THP_FILE.
+ * transparent huge pages where the kernel offers them. Runs the real launcher and JVM with
+ * {@code --version} and reads the flags the JVM ended up with (-XX:+PrintFlagsFinal); the cgroup
+ * limit comes from a folder laid out like /sys/fs/cgroup (SPICED_CGROUP_DIR), the kernel's huge
+ * page setting from SPICED_THP_FILE.
  */
 class LauncherSizingIT {
     static final long MIB = 1024 * 1024;
