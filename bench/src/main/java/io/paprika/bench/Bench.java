@@ -51,8 +51,14 @@ public final class Bench implements Callable<Integer> {
 
     // From a fresh runtime and client, 3,000 lookups left both JVMs still compiling the call path.
     @Option(names = "--lookup-warm-up", defaultValue = "10000",
-            description = "lookups before the measured ones, per engine and protocol (${DEFAULT-VALUE})")
+            description = "lookups before the measured ones, per engine and protocol, at least (${DEFAULT-VALUE})")
     int lookupWarmUp;
+
+    // Past the minimum, the warm-up goes on in passes of --lookups until neither JVM's JIT compilers
+    // were busy for more than 5% of a pass; standalone runs settled after ~16,000-18,000 lookups.
+    @Option(names = "--lookup-warm-up-max", defaultValue = "30000",
+            description = "lookups before the measured ones at most, while a JVM still compiles (${DEFAULT-VALUE})")
+    int lookupWarmUpMax;
 
     @Option(names = "--concurrency", defaultValue = "32", description = "concurrent Flight clients (${DEFAULT-VALUE})")
     int concurrency;
@@ -88,7 +94,8 @@ public final class Bench implements Callable<Integer> {
         boolean ownWork = work == null;
         Path workDir = ownWork ? Files.createTempDirectory("paprika-bench-") : Files.createDirectories(work);
         Options o = new Options(dist, workDir, rows, lookupRows, memoryRows < 0 ? rows : memoryRows, runs,
-                latencyRuns, lookups, lookupWarmUp, concurrency, concurrencySeconds, seed);
+                latencyRuns, lookups, lookupWarmUp, Math.max(lookupWarmUp, lookupWarmUpMax), concurrency,
+                concurrencySeconds, seed);
         try {
             List<Figure> figures = measure(o, groups);
             Report.printTable(figures, System.out);
@@ -137,6 +144,7 @@ public final class Bench implements Callable<Integer> {
         m.put("latency_runs", o.latencyRuns());
         m.put("lookups", o.lookups());
         m.put("lookup_warm_up", o.lookupWarmUp());
+        m.put("lookup_warm_up_max", o.lookupWarmUpMax());
         m.put("concurrency", o.concurrency());
         m.put("concurrency_seconds", o.concurrencySeconds());
         m.put("seed", o.seed());

@@ -51,7 +51,7 @@ final class ScanFigures {
             HttpSql http = new HttpSql(spiced);
             out.add(httpScan(http, "application/json", "http_scan_json", "HTTP scan, JSON", rows));
             out.add(httpScan(http, "text/csv", "http_scan_csv", "HTTP scan, CSV", rows));
-            out.add(aggregate(flight));
+            out.add(aggregate(flight, spiced.pid()));
             out.add(peakRss(spiced));
             out.add(parquetLoad(spiced, rows));
         }
@@ -148,7 +148,7 @@ final class ScanFigures {
         return Figure.reported(id, title, Stats.round(rows / ms * 1000), "rows/s", d);
     }
 
-    private Figure aggregate(FlightSql flight) throws Exception {
+    private Figure aggregate(FlightSql flight, long runtimePid) throws Exception {
         Env.say("scan: group-by latency via Flight vs in-process");
         List<Double> remote = new ArrayList<>();
         List<Double> local = new ArrayList<>();
@@ -156,7 +156,11 @@ final class ScanFigures {
         for (int i = 0; i < FLIGHT_WARM_UP; i++) {
             expect(flight.query("SELECT 1 AS one"), 1, "warm-up over Flight");
         }
+        CompilerTime.Window jit = null;
         for (int i = 0; i < env.options().latencyRuns() + 2; i++) {
+            if (i == 2) {
+                jit = CompilerTime.window(runtimePid);
+            }
             long start = System.nanoTime();
             expect(flight.query(AGGREGATE), groups, "aggregate over Flight");
             double remoteMs = Stats.millisSince(start);
@@ -181,6 +185,9 @@ final class ScanFigures {
         d.put("overhead_ms", Stats.round(overhead));
         d.put("runs_ms", remote);
         d.put("baseline_runs_ms", local);
+        // Compilation during the measured runs, in both JVMs: CPU the aggregates shared their cores with.
+        d.put("runtime_jit_ms", jit == null ? -1 : jit.runtimeMillis());
+        d.put("harness_jit_ms", jit == null ? -1 : jit.harnessMillis());
         return new Figure("aggregate_latency", "Aggregate group-by latency, Flight", Stats.round(remoteMs), "ms",
                 Stats.round(localMs), "%+.2f ms".formatted(overhead), "overhead <= 2 ms", overhead <= 2.0, d);
     }

@@ -29,9 +29,9 @@ class BenchSmokeIT {
     void tinyRunProducesEveryFigure(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("results.json");
         int exit = new CommandLine(new Bench()).execute("--rows", "" + ROWS, "--lookup-rows", "" + LOOKUP_ROWS,
-                "--memory-rows", "" + ROWS, "--runs", "1", "--latency-runs", "3", "--lookups", "20", "--lookup-warm-up", "100", "--concurrency", "4",
-                "--concurrency-seconds", "1", "--dist", System.getProperty("paprika.dist"), "--work",
-                dir.resolve("work").toString(), "--out", out.toString());
+                "--memory-rows", "" + ROWS, "--runs", "1", "--latency-runs", "3", "--lookups", "20", "--lookup-warm-up",
+                "100", "--lookup-warm-up-max", "140", "--concurrency", "4", "--concurrency-seconds", "1", "--dist",
+                System.getProperty("paprika.dist"), "--work", dir.resolve("work").toString(), "--out", out.toString());
         assertEquals(0, exit, "the harness exits 0 even where targets are missed");
 
         JsonNode results = new ObjectMapper().readTree(out.toFile());
@@ -65,6 +65,13 @@ class BenchSmokeIT {
         assertEquals(20, details(results, "lookup_flight_memory").get("lookups").asInt());
         assertEquals(1, details(results, "lookup_flight_memory").get("each_pass").size(), "one pass per --runs");
         assertEquals(100, results.get("options").get("lookup_warm_up").asInt());
+        // Past the minimum the warm-up goes on in passes of --lookups while a JVM compiles, up to the maximum.
+        int warmUp = details(results, "lookup_flight_memory").get("warm_up_lookups").asInt();
+        assertTrue(warmUp == 100 || warmUp == 120 || warmUp == 140, "warm-up lookups " + warmUp);
+        assertTrue(details(results, "lookup_flight_memory").get("warm_up_settled").isBoolean());
+        JsonNode pass = details(results, "lookup_flight_memory").get("each_pass").get(0);
+        assertTrue(pass.get("runtime_jit_ms").asLong() >= 0, "the runtime's compilers read from /proc: " + pass);
+        assertTrue(pass.get("harness_jit_ms").asLong() >= 0, "the harness's own compilers: " + pass);
         assertTrue(details(results, "startup").get("first_start_ms").asDouble() > 0, "the first start is reported");
         assertEquals(0, details(results, "concurrency").get("errors").asLong(), "no failed lookup under concurrency");
         assertTrue(details(results, "concurrency").get("lookups_ok").asLong() > 0);
