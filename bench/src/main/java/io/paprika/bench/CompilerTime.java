@@ -2,8 +2,6 @@ package io.paprika.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,8 +20,10 @@ final class CompilerTime {
     private CompilerTime() {
     }
 
+    private static final long HARNESS = ProcessHandle.current().pid();
+
     /**
-     * CPU milliseconds of another JVM's compiler threads (HotSpot names them "C1 CompilerThread0",
+     * CPU milliseconds of a JVM's compiler threads (HotSpot names them "C1 CompilerThread0",
      * "C2 CompilerThread1", ...), from /proc; empty where /proc cannot tell (not Linux, process gone).
      * A compiler thread the JVM stopped since takes its time with it, so a difference of two readings
      * can miss an idle thread's last work, never count work twice.
@@ -40,16 +40,9 @@ final class CompilerTime {
         return OptionalLong.of(ticks * MS_PER_TICK);
     }
 
-    /** The harness's own compilers, from the JVM (elapsed compilation time, summed over its threads). */
-    static OptionalLong ofHarness() {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        return jit != null && jit.isCompilationTimeMonitoringSupported()
-                ? OptionalLong.of(jit.getTotalCompilationTime()) : OptionalLong.empty();
-    }
-
     /** Starts a window over which both JVMs' compiler time is measured. */
     static Window window(long runtimePid) {
-        return new Window(runtimePid, ofProcess(runtimePid), ofHarness(), System.nanoTime());
+        return new Window(runtimePid, ofProcess(runtimePid), ofProcess(HARNESS), System.nanoTime());
     }
 
     /**
@@ -65,7 +58,7 @@ final class CompilerTime {
         }
 
         long harnessMillis() {
-            return since(harnessStart, ofHarness());
+            return since(harnessStart, ofProcess(HARNESS));
         }
 
         /** Whether neither JVM's compilers took more than {@link #SETTLED_SHARE} of the time since the start. */

@@ -17,7 +17,6 @@ class CompilerTimeTest {
         // This JVM compiled JUnit and the test classes before getting here: far more than one 10 ms tick.
         long ms = CompilerTime.ofProcess(SELF).orElseThrow();
         assertTrue(ms >= 10, "compiler CPU of this JVM read from /proc: " + ms + " ms");
-        assertTrue(CompilerTime.ofHarness().orElseThrow() > 0, "the JVM's own compilation time");
     }
 
     @Test
@@ -37,6 +36,6 @@ class CompilerTimeTest {
         long inside = window.runtimeMillis();
         assertTrue(inside >= 0 && inside <= CompilerTime.ofProcess(SELF).orElseThrow() - before + 30,
                 "only what was compiled since the window began: " + inside + " ms");
-        assertTrue(window.harnessMillis() >= 0);
+        assertTrue(window.harnessMillis() >= 0, "this JVM is the harness here, and readable");
     }
 }
