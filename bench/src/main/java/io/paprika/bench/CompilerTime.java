@@ -16,11 +16,11 @@ import java.util.OptionalLong;
 final class CompilerTime {
     /** Linux's USER_HZ: /proc gives thread CPU times in ticks of 10 ms. */
     private static final long MS_PER_TICK = 10;
+    /** This JVM, the harness, whose compilers count as much as the runtime's. */
+    private static final long HARNESS = ProcessHandle.current().pid();
 
     private CompilerTime() {
     }
-
-    private static final long HARNESS = ProcessHandle.current().pid();
 
     /**
      * CPU milliseconds of a JVM's compiler threads (HotSpot names them "C1 CompilerThread0",
